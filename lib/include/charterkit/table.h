@@ -1,0 +1,58 @@
+// Table: the rows a command prints, and their rendering in each output format.
+//
+// A table has named columns and rows of cells; a cell is text, an integer or a
+// real number. Rendering is deterministic: the same table gives the same bytes
+// whatever the locale (numbers never use locale separators).
+//
+// Example:
+//   charterkit::Table t({"document", "theme", "count"});
+//   t.add_row({std::string("sco"), std::string("terrorism"), std::int64_t{3}});
+//   std::string csv = charterkit::render(t, charterkit::TableFormat::kCsv);
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "charterkit/status.h"
+
+namespace charterkit {
+
+using Cell = std::variant<std::string, std::int64_t, double>;
+
+class Table {
+ public:
+  explicit Table(std::vector<std::string> columns) : columns_(std::move(columns)) {}
+
+  // Appends a row. REQUIRES: row.size() == columns().size().
+  void add_row(std::vector<Cell> row);
+
+  const std::vector<std::string>& columns() const { return columns_; }
+  const std::vector<std::vector<Cell>>& rows() const { return rows_; }
+
+ private:
+  std::vector<std::string> columns_;
+  std::vector<std::vector<Cell>> rows_;
+};
+
+enum class TableFormat {
+  kTsv,   // header line, then one line per row; tab, newline, CR and backslash
+          // in cells are written as \t, \n, \r and \\ (the "linear TSV" rules)
+  kCsv,   // RFC 4180: CRLF line ends, fields quoted when they hold , " CR or LF
+  kJson,  // an array with one object per row, keys in column order
+};
+
+// Returns the format named `name` ("tsv", "csv", "json").
+// Errors: InvalidArgument naming the formats that exist.
+Result<TableFormat> parse_table_format(std::string_view name);
+
+// Returns the table rendered in `format`, as UTF-8.
+std::string render(const Table& table, TableFormat format);
+
+// Returns `value` with up to 6 significant digits after the decimal point
+// removed of trailing zeros ("0.5", "12", "0.333333"), independent of locale.
+std::string format_number(double value);
+
+}  // namespace charterkit

@@ -1,0 +1,138 @@
+#include "charterkit/table.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace charterkit {
+namespace {
+
+std::string cell_text(const Cell& cell) {
+  if (const auto* s = std::get_if<std::string>(&cell)) return *s;
+  if (const auto* i = std::get_if<std::int64_t>(&cell)) return std::to_string(*i);
+  return format_number(std::get<double>(cell));
+}
+
+std::string tsv_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\\': out += "\\\\"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string csv_escape(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+// JSON string escaping (RFC 8259). The input is valid UTF-8 and is kept as is
+// except for the characters JSON requires to be escaped.
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (u < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", u);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string json_value(const Cell& cell) {
+  if (const auto* s = std::get_if<std::string>(&cell)) return json_string(*s);
+  if (const auto* d = std::get_if<double>(&cell); d && !std::isfinite(*d)) return "null";
+  return cell_text(cell);
+}
+
+}  // namespace
+
+void Table::add_row(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
+
+Result<TableFormat> parse_table_format(std::string_view name) {
+  if (name == "tsv") return TableFormat::kTsv;
+  if (name == "csv") return TableFormat::kCsv;
+  if (name == "json") return TableFormat::kJson;
+  return Status::InvalidArgument("unknown format '" + std::string(name) + "' (formats: tsv, csv, json)");
+}
+
+std::string format_number(double value) {
+  if (!std::isfinite(value)) return std::isnan(value) ? "NA" : (value > 0 ? "Inf" : "-Inf");
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, 6);
+  std::string out(buf, ec == std::errc() ? end : buf);
+  if (out.find('.') != std::string::npos) {
+    while (out.back() == '0') out.pop_back();
+    if (out.back() == '.') out.pop_back();
+  }
+  if (out == "-0") out = "0";
+  return out;
+}
+
+std::string render(const Table& table, TableFormat format) {
+  std::string out;
+  const auto& columns = table.columns();
+  switch (format) {
+    case TableFormat::kTsv:
+    case TableFormat::kCsv: {
+      const bool csv = format == TableFormat::kCsv;
+      const char* sep = csv ? "," : "\t";
+      const char* eol = csv ? "\r\n" : "\n";
+      auto line = [&](const auto& cells, auto text_of) {
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          if (i) out += sep;
+          const std::string text = text_of(cells[i]);
+          out += csv ? csv_escape(text) : tsv_escape(text);
+        }
+        out += eol;
+      };
+      line(columns, [](const std::string& s) { return s; });
+      for (const auto& row : table.rows()) line(row, cell_text);
+      break;
+    }
+    case TableFormat::kJson: {
+      out += "[";
+      bool first_row = true;
+      for (const auto& row : table.rows()) {
+        out += first_row ? "\n  {" : ",\n  {";
+        first_row = false;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+          if (i) out += ", ";
+          out += json_string(columns[i]) + ": " + json_value(row[i]);
+        }
+        out += "}";
+      }
+      out += first_row ? "]\n" : "\n]\n";
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace charterkit

@@ -1,0 +1,163 @@
+#include "charterkit/text.h"
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace charterkit {
+namespace {
+
+// Describes the ill-formed sequence starting at bytes[i], or returns nullptr if
+// a well-formed character starts there; `length` receives the character's size.
+//
+// Hand-written rather than ICU's U8_NEXT because U8_NEXT only says "ill-formed";
+// a user fixing a file needs to know what is wrong and exactly where.
+const char* check_char(std::string_view bytes, std::size_t i, std::size_t& length) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(bytes[i + k]); };
+  const unsigned char lead = b(0);
+  if (lead < 0x80) { length = 1; return nullptr; }
+  if (lead < 0xC0) return "unexpected continuation byte";
+  if (lead < 0xC2) return "overlong encoding";
+  if (lead > 0xF4) return lead < 0xF8 ? "code point above U+10FFFF" : "byte that never occurs in UTF-8";
+  length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+  // Allowed range of the second byte (Unicode Table 3-7).
+  unsigned char lo = 0x80, hi = 0xBF;
+  const char* out_of_range = nullptr;
+  if (lead == 0xE0) { lo = 0xA0; out_of_range = "overlong encoding"; }
+  if (lead == 0xED) { hi = 0x9F; out_of_range = "UTF-16 surrogate (U+D800..U+DFFF)"; }
+  if (lead == 0xF0) { lo = 0x90; out_of_range = "overlong encoding"; }
+  if (lead == 0xF4) { hi = 0x8F; out_of_range = "code point above U+10FFFF"; }
+  for (std::size_t k = 1; k < length; ++k) {
+    if (i + k >= bytes.size()) return "truncated sequence at end of input";
+    const unsigned char c = b(k);
+    if (c < 0x80 || c > 0xBF) return "truncated sequence";
+    if (k == 1 && (c < lo || c > hi)) return out_of_range;
+  }
+  return nullptr;
+}
+
+// Returns the ill-formed sequence at bytes[i] in hex ("ED A0 80"): the lead
+// byte and the continuation bytes that follow it, up to the length it announces.
+std::string hex_bytes(std::string_view bytes, std::size_t i) {
+  static const char* kDigits = "0123456789ABCDEF";
+  const auto lead = static_cast<unsigned char>(bytes[i]);
+  const std::size_t announced = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  std::size_t n = 1;
+  while (n < announced && i + n < bytes.size() && (static_cast<unsigned char>(bytes[i + n]) & 0xC0) == 0x80) ++n;
+  std::string out;
+  for (std::size_t k = i; k < i + n; ++k) {
+    const auto c = static_cast<unsigned char>(bytes[k]);
+    if (!out.empty()) out += ' ';
+    out += kDigits[c >> 4];
+    out += kDigits[c & 15];
+  }
+  return out;
+}
+
+// Line and column (1-based, columns in code points) of `offset`, which must
+// follow only well-formed text.
+SourceLocation locate(std::string_view bytes, std::size_t offset) {
+  SourceLocation where;
+  where.line = 1;
+  where.column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    if (c == '\n' || (c == '\r' && (i + 1 >= bytes.size() || bytes[i + 1] != '\n'))) {
+      ++where.line;
+      where.column = 1;
+    } else if ((c & 0xC0) != 0x80 && c != '\r') {
+      ++where.column;
+    }
+  }
+  return where;
+}
+
+struct FileCloser {
+  void operator()(std::FILE* f) const { std::fclose(f); }
+};
+
+}  // namespace
+
+Status validate_utf8(std::string_view bytes, const std::string& name, std::size_t base) {
+  std::size_t i = 0;
+  const std::size_t n = bytes.size();
+  while (i < n) {
+    // ASCII runs, eight bytes at a time.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes.data() + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    std::size_t length = 1;
+    if (const char* problem = check_char(bytes, i, length)) {
+      SourceLocation where = locate(bytes, i);
+      where.file = name;
+      where.byte_offset = base + i;
+      return Status::InvalidInput(std::string("invalid UTF-8: ") + problem + " (bytes " +
+                                      hex_bytes(bytes, i) + ")",
+                                  std::move(where));
+    }
+    i += length;
+  }
+  return Status::Ok();
+}
+
+Result<Text> text_from_bytes(std::string bytes, std::string name) {
+  struct Bom { std::string_view signature; const char* encoding; };
+  // UTF-32 first: its little-endian BOM begins with UTF-16LE's.
+  static const Bom kForeign[] = {
+      {std::string_view("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+      {std::string_view("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
+      {std::string_view("\xFF\xFE", 2), "UTF-16LE"},
+      {std::string_view("\xFE\xFF", 2), "UTF-16BE"},
+  };
+  const std::string_view view(bytes);
+  for (const Bom& bom : kForeign) {
+    if (view.substr(0, bom.signature.size()) == bom.signature) {
+      SourceLocation where{name, 1, 1, 0};
+      return Status::InvalidInput(
+          std::string("file is ") + bom.encoding + " (byte order mark), not UTF-8; convert it with: iconv -f " +
+              bom.encoding + " -t UTF-8 '" + name + "' > converted.txt",
+          std::move(where));
+    }
+  }
+  Text text;
+  text.content_begin = view.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  if (Status s = validate_utf8(view.substr(text.content_begin), name, text.content_begin); !s.ok()) {
+    // Line and column are counted from the start of the content; the BOM has none.
+    return s;
+  }
+  text.name = std::move(name);
+  text.bytes = std::move(bytes);
+  return text;
+}
+
+Result<Text> load_text(const std::string& path) {
+  errno = 0;
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  if (!file) {
+    const int err = errno;
+    SourceLocation where{path, 0, 0, std::nullopt};
+    if (err == ENOENT) return Status::NotFound("no such file", std::move(where));
+    return Status::IOError(std::string("cannot open: ") + std::strerror(err), std::move(where));
+  }
+  std::string bytes;
+  char buffer[1 << 16];
+  for (;;) {
+    const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
+    bytes.append(buffer, got);
+    if (got < sizeof buffer) break;
+  }
+  if (std::ferror(file.get())) {
+    const int err = errno;
+    return Status::IOError(std::string("cannot read: ") + std::strerror(err),
+                           SourceLocation{path, 0, 0, std::nullopt});
+  }
+  return text_from_bytes(std::move(bytes), path);
+}
+
+}  // namespace charterkit

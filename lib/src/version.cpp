@@ -1,0 +1,7 @@
+#include "charterkit/version.h"
+
+namespace charterkit {
+
+std::string_view version() { return CHARTERKIT_VERSION; }
+
+}  // namespace charterkit

@@ -1,0 +1,106 @@
+// The charter program as a user meets it: help, exit codes, messages, output.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+struct Run {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `charter ARGS` through the shell from the source folder.
+Run charter(const std::string& args) {
+  const std::string out = "charterkit_cli_test.out", err = "charterkit_cli_test.err";
+  const std::string command = std::string("cd '") + CHARTERKIT_SOURCE_DIR + "' && '" + CHARTER_EXE + "' " + args +
+                              " >'" + std::string(CHARTERKIT_BINARY_DIR) + "/" + out + "' 2>'" +
+                              CHARTERKIT_BINARY_DIR + "/" + err + "'";
+  const int status = std::system(command.c_str());
+  Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+          slurp(std::string(CHARTERKIT_BINARY_DIR) + "/" + out),
+          slurp(std::string(CHARTERKIT_BINARY_DIR) + "/" + err)};
+  return run;
+}
+
+}  // namespace
+
+TEST_CASE("help, version and usage errors", "[cli]") {
+  const struct {
+    const char* args;
+    int exit_code;
+    const char* out;  // fragment expected on stdout ("" = must be empty)
+    const char* err;  // fragment expected on stderr ("" = must be empty)
+  } cases[] = {
+      {"--help", 0, "Usage: charter COMMAND", ""},
+      {"-h", 0, "tokens", ""},
+      {"help", 0, "Commands:", ""},
+      {"--version", 0, "charter 0.", ""},
+      {"help tokens", 0, "Example:\n  charter tokens", ""},
+      {"tokens --help", 0, "--format", ""},
+      {"", 2, "", "Usage: charter COMMAND"},
+      {"frobnicate", 2, "", "charter: unknown command 'frobnicate'"},
+      {"help frobnicate", 2, "", "unknown command 'frobnicate'"},
+      {"tokens", 2, "", "the option '--file' is required"},
+      {"tokens --bogus x", 2, "", "unrecognised option '--bogus'"},
+      {"tokens a.txt b.txt", 2, "", "too many positional options"},
+      {"tokens tests/data/mixed.txt --format xlsx", 2, "", "unknown format 'xlsx'"},
+      {"tokens no-such-file.txt", 1, "", "charter: no-such-file.txt: no such file"},
+      {"tokens tests", 1, "", "charter: tests: cannot read"},
+  };
+  for (const auto& c : cases) {
+    SECTION(std::string("charter ") + c.args) {
+      const Run run = charter(c.args);
+      CHECK(run.exit_code == c.exit_code);
+      if (*c.out) CHECK_THAT(run.out, Catch::Contains(c.out)); else CHECK(run.out.empty());
+      if (*c.err) CHECK_THAT(run.err, Catch::Contains(c.err)); else CHECK(run.err.empty());
+    }
+  }
+}
+
+TEST_CASE("charter tokens prints the reviewed table", "[cli]") {
+  const Run run = charter("tokens tests/data/mixed.txt");
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.empty());
+  CHECK(run.out == slurp(std::string(CHARTERKIT_SOURCE_DIR) + "/tests/golden/tokens-mixed.tsv"));
+}
+
+TEST_CASE("charter tokens reports bad UTF-8 with its place and writes no file", "[cli]") {
+  const std::string bad = std::string(CHARTERKIT_BINARY_DIR) + "/charterkit_cli_bad.txt";
+  const std::string target = std::string(CHARTERKIT_BINARY_DIR) + "/charterkit_cli_tokens.json";
+  {
+    std::ofstream out(bad, std::ios::binary);
+    out << "Устав\nОДКБ \xED\xA0\x80\n";
+  }
+  std::remove(target.c_str());
+  const Run run = charter("tokens '" + bad + "' -o '" + target + "'");
+  CHECK(run.exit_code == 1);
+  CHECK(run.err == "charter: " + bad +
+                       ":2:6: invalid UTF-8: UTF-16 surrogate (U+D800..U+DFFF) (bytes ED A0 80) (byte offset 20)\n");
+  CHECK_FALSE(std::ifstream(target).good());
+  std::remove(bad.c_str());
+}
+
+TEST_CASE("charter tokens -o writes the same bytes as standard output", "[cli]") {
+  const std::string target = std::string(CHARTERKIT_BINARY_DIR) + "/charterkit_cli_tokens.json";
+  const Run to_stdout = charter("tokens tests/data/mixed.txt --format json");
+  const Run to_file = charter("tokens tests/data/mixed.txt --format json -o '" + target + "'");
+  CHECK(to_file.exit_code == 0);
+  CHECK(to_file.out.empty());
+  CHECK(slurp(target) == to_stdout.out);
+  CHECK_THAT(to_stdout.out, Catch::StartsWith("[\n  {\"position\": 0, \"sentence\": 0, \"begin\": 0, \"end\": 7"));
+  std::remove(target.c_str());
+}

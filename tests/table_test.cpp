@@ -1,0 +1,74 @@
+// Table rendering: quoting and escaping in each format, locale-free numbers.
+#include <catch2/catch.hpp>
+
+#include <clocale>
+#include <string>
+
+#include "charterkit/table.h"
+
+using charterkit::Cell;
+using charterkit::render;
+using charterkit::Table;
+using charterkit::TableFormat;
+
+namespace {
+
+Table sample() {
+  Table t({"document", "text", "count", "rate"});
+  t.add_row({std::string("sco"), std::string("plain"), std::int64_t{3}, 0.5});
+  t.add_row({std::string("csto"), std::string("a,b \"q\"\tx\ny\\z"), std::int64_t{-1}, 1.0 / 3});
+  t.add_row({std::string("中文"), std::string("Безопасность"), std::int64_t{0}, 1234.5});
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("CSV follows RFC 4180", "[table]") {
+  CHECK(render(sample(), TableFormat::kCsv) ==
+        "document,text,count,rate\r\n"
+        "sco,plain,3,0.5\r\n"
+        "csto,\"a,b \"\"q\"\"\tx\ny\\z\",-1,0.333333\r\n"
+        "中文,Безопасность,0,1234.5\r\n");
+}
+
+TEST_CASE("TSV escapes tabs, line breaks and backslashes", "[table]") {
+  CHECK(render(sample(), TableFormat::kTsv) ==
+        "document\ttext\tcount\trate\n"
+        "sco\tplain\t3\t0.5\n"
+        "csto\ta,b \"q\"\\tx\\ny\\\\z\t-1\t0.333333\n"
+        "中文\tБезопасность\t0\t1234.5\n");
+}
+
+TEST_CASE("JSON is an array of row objects with typed values", "[table]") {
+  CHECK(render(sample(), TableFormat::kJson) ==
+        "[\n"
+        "  {\"document\": \"sco\", \"text\": \"plain\", \"count\": 3, \"rate\": 0.5},\n"
+        "  {\"document\": \"csto\", \"text\": \"a,b \\\"q\\\"\\tx\\ny\\\\z\", \"count\": -1, \"rate\": 0.333333},\n"
+        "  {\"document\": \"中文\", \"text\": \"Безопасность\", \"count\": 0, \"rate\": 1234.5}\n"
+        "]\n");
+  Table empty({"a"});
+  CHECK(render(empty, TableFormat::kJson) == "[]\n");
+  Table control({"a"});
+  control.add_row({std::string("\x01")});
+  CHECK(render(control, TableFormat::kJson) == "[\n  {\"a\": \"\\u0001\"}\n]\n");
+}
+
+TEST_CASE("numbers are formatted without locale and without noise", "[table]") {
+  const struct {
+    double value;
+    const char* text;
+  } cases[] = {{0.0, "0"}, {-0.0, "0"}, {12.0, "12"}, {0.125, "0.125"}, {2.0 / 3, "0.666667"},
+               {-1.5, "-1.5"}, {1e-9, "0"}, {123456789.0, "123456789"}};
+  // A locale with a decimal comma must not change the output.
+  std::setlocale(LC_ALL, "ru_RU.UTF-8");
+  for (const auto& c : cases) CHECK(charterkit::format_number(c.value) == c.text);
+  std::setlocale(LC_ALL, "C");
+}
+
+TEST_CASE("unknown formats are usage errors naming the choices", "[table]") {
+  CHECK(charterkit::parse_table_format("csv").value() == TableFormat::kCsv);
+  auto bad = charterkit::parse_table_format("xlsx");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == charterkit::StatusCode::kInvalidArgument);
+  CHECK(bad.status().message() == "unknown format 'xlsx' (formats: tsv, csv, json)");
+}

@@ -1,0 +1,63 @@
+#include "cli.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+namespace charter {
+
+int fail(const charterkit::Status& status) {
+  std::cerr << "charter: " << status.to_string() << '\n';
+  return status.code() == charterkit::StatusCode::kInvalidArgument ? kExitUsage : kExitError;
+}
+
+namespace {
+
+charterkit::Status write_all(int fd, const std::string& bytes, const std::string& name) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return charterkit::Status::IOError(std::string("cannot write: ") + std::strerror(errno),
+                                         charterkit::SourceLocation{name, 0, 0, std::nullopt});
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return charterkit::Status::Ok();
+}
+
+}  // namespace
+
+charterkit::Status write_output(const std::string& bytes, const std::string& path) {
+  if (path.empty() || path == "-") return write_all(STDOUT_FILENO, bytes, "<stdout>");
+  std::string temp = path + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    return charterkit::Status::IOError(std::string("cannot create a file beside it: ") + std::strerror(errno),
+                                       charterkit::SourceLocation{path, 0, 0, std::nullopt});
+  }
+  charterkit::Status status = write_all(fd, bytes, path);
+  if (status.ok() && ::fsync(fd) != 0) {
+    status = charterkit::Status::IOError(std::string("cannot write: ") + std::strerror(errno),
+                                         charterkit::SourceLocation{path, 0, 0, std::nullopt});
+  }
+  ::fchmod(fd, 0644);
+  if (::close(fd) != 0 && status.ok()) {
+    status = charterkit::Status::IOError(std::string("cannot write: ") + std::strerror(errno),
+                                         charterkit::SourceLocation{path, 0, 0, std::nullopt});
+  }
+  if (status.ok() && std::rename(temp.c_str(), path.c_str()) != 0) {
+    status = charterkit::Status::IOError(std::string("cannot replace the file: ") + std::strerror(errno),
+                                         charterkit::SourceLocation{path, 0, 0, std::nullopt});
+  }
+  if (!status.ok()) ::unlink(temp.c_str());
+  return status;
+}
+
+}  // namespace charter

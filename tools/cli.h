@@ -1,0 +1,44 @@
+// What every subcommand of `charter` shares: its description, and how errors
+// become messages and exit codes.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <string>
+
+#include "charterkit/status.h"
+
+namespace charter {
+
+namespace po = boost::program_options;
+
+// Exit codes of the charter program.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitUsage = 2;
+
+struct Command {
+  const char* name;
+  const char* summary;   // one line, for `charter --help`
+  const char* usage;     // "charter tokens FILE [options]"
+  const char* details;   // a paragraph printed under the usage line
+  const char* example;   // one or more example command lines
+  // Declares the command's options and positional arguments.
+  void (*declare)(po::options_description& options, po::positional_options_description& positional);
+  // Runs the command on parsed options; returns the exit code.
+  int (*run)(const po::variables_map& vm);
+};
+
+// The commands, in the order `charter --help` lists them.
+const Command* const* all_commands();
+
+// Prints "charter: <status>" on stderr and returns the exit code for it:
+// kExitUsage for InvalidArgument, kExitError otherwise.
+int fail(const charterkit::Status& status);
+
+// Writes `bytes` to standard output, or when `path` is not empty to that file
+// atomically (a temporary file in the same folder, renamed when complete), so
+// that a failed run leaves no partial file.
+charterkit::Status write_output(const std::string& bytes, const std::string& path);
+
+}  // namespace charter
