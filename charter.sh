@@ -16,7 +16,7 @@ build_dir=${BUILD_DIR:-$here/build}
 # Everything the build and the tests need, by Debian package name.
 packages=(
   cmake ninja-build g++
-  libicu-dev libboost-program-options-dev
+  libicu-dev libboost-program-options-dev libyaml-cpp-dev libpugixml-dev
   catch2 unicode-data
 )
 

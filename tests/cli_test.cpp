@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -23,16 +24,19 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-// Runs `charter ARGS` through the shell from the source folder.
+// Runs `charter ARGS` through the shell from the source folder. Output goes to
+// files unique to this process and call, so tests may run in parallel.
 Run charter(const std::string& args) {
-  const std::string out = "charterkit_cli_test.out", err = "charterkit_cli_test.err";
+  static int calls = 0;
+  const std::string base = std::string(CHARTERKIT_BINARY_DIR) + "/cli_test." + std::to_string(::getpid()) + "." +
+                           std::to_string(++calls);
+  const std::string out = base + ".out", err = base + ".err";
   const std::string command = std::string("cd '") + CHARTERKIT_SOURCE_DIR + "' && '" + CHARTER_EXE + "' " + args +
-                              " >'" + std::string(CHARTERKIT_BINARY_DIR) + "/" + out + "' 2>'" +
-                              CHARTERKIT_BINARY_DIR + "/" + err + "'";
+                              " >'" + out + "' 2>'" + err + "'";
   const int status = std::system(command.c_str());
-  Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-          slurp(std::string(CHARTERKIT_BINARY_DIR) + "/" + out),
-          slurp(std::string(CHARTERKIT_BINARY_DIR) + "/" + err)};
+  Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  std::remove(out.c_str());
+  std::remove(err.c_str());
   return run;
 }
 
@@ -79,8 +83,8 @@ TEST_CASE("charter tokens prints the reviewed table", "[cli]") {
 }
 
 TEST_CASE("charter tokens reports bad UTF-8 with its place and writes no file", "[cli]") {
-  const std::string bad = std::string(CHARTERKIT_BINARY_DIR) + "/charterkit_cli_bad.txt";
-  const std::string target = std::string(CHARTERKIT_BINARY_DIR) + "/charterkit_cli_tokens.json";
+  const std::string bad = std::string(CHARTERKIT_BINARY_DIR) + "/cli_test_bad." + std::to_string(::getpid()) + ".txt";
+  const std::string target = std::string(CHARTERKIT_BINARY_DIR) + "/cli_test_bad." + std::to_string(::getpid()) + ".json";
   {
     std::ofstream out(bad, std::ios::binary);
     out << "Устав\nОДКБ \xED\xA0\x80\n";
@@ -95,7 +99,7 @@ TEST_CASE("charter tokens reports bad UTF-8 with its place and writes no file", 
 }
 
 TEST_CASE("charter tokens -o writes the same bytes as standard output", "[cli]") {
-  const std::string target = std::string(CHARTERKIT_BINARY_DIR) + "/charterkit_cli_tokens.json";
+  const std::string target = std::string(CHARTERKIT_BINARY_DIR) + "/cli_test_tokens." + std::to_string(::getpid()) + ".json";
   const Run to_stdout = charter("tokens tests/data/mixed.txt --format json");
   const Run to_file = charter("tokens tests/data/mixed.txt --format json -o '" + target + "'");
   CHECK(to_file.exit_code == 0);

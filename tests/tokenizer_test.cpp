@@ -53,6 +53,9 @@ TEST_CASE("normalization is NFKC with full case folding", "[tokenizer]") {
       {"Kazakh word", "ҚАУІПСІЗДІК", "қауіпсіздік"},
       {"Chinese is unchanged", "恐怖主义", "恐怖主义"},
       {"full-width digits", "２０１０", "2010"},
+      {"CJK compatibility ideograph", "\xEF\xA4\x80", "\xE8\xB1\x88"},  // U+F900 -> U+8C48
+      {"Kangxi radical", "\xE2\xBC\x80", "一"},                             // U+2F00 -> U+4E00
+      {"half-width katakana", "ｶﾀｶﾅ", "カタカナ"},
       {"Greek final sigma folds to sigma", "ΟΔΟΣ", "οδοσ"},
       {"soft hyphen is removed", "terror\xC2\xADism", "terrorism"},
       {"combining sequence composes", "e\xCC\x81", "\xC3\xA9"},
@@ -109,7 +112,7 @@ TEST_CASE("spans are offset by the base given", "[tokenizer]") {
   CHECK(file.substr(tokens[2].begin, tokens[2].end - tokens[2].begin) == "security");
 }
 
-TEST_CASE("spaces and punctuation are not tokens; kinds are told apart", "[tokenizer]") {
+TEST_CASE("spaces and punctuation are not tokens, and kinds are told apart", "[tokenizer]") {
   // "§" is punctuation (Po) in Unicode; "№" and "$" are symbols (So, Sc).
   const std::string text = "In 1945, the U.N. — § № $ 上海 カタカナ don't…";
   const auto tokens = tokens_of(text);
@@ -134,7 +137,7 @@ TEST_CASE("Chinese is cut into dictionary words", "[tokenizer][zh]") {
   CHECK(words.back() == "宪章");
 }
 
-TEST_CASE("sentences are numbered; wrapped lines do not end them", "[tokenizer]") {
+TEST_CASE("sentences are numbered, and wrapped lines do not end them", "[tokenizer]") {
   const struct {
     const char* what;
     const char* text;

@@ -4,9 +4,11 @@
 namespace charter {
 
 extern const Command kTokensCommand;
+extern const Command kCorpusListCommand;
+extern const Command kCorpusShowCommand;
 
 const Command* const* all_commands() {
-  static const Command* const kCommands[] = {&kTokensCommand, nullptr};
+  static const Command* const kCommands[] = {&kCorpusListCommand, &kCorpusShowCommand, &kTokensCommand, nullptr};
   return kCommands;
 }
 

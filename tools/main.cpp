@@ -14,9 +14,18 @@ using charter::Command;
 using charter::po::options_description;
 using charter::po::positional_options_description;
 
-const Command* find_command(const std::string& name) {
+// Finds the command named by args[at] or by args[at] and args[at + 1] ("corpus
+// list"); `words` receives how many arguments the name took.
+const Command* find_command(const std::vector<std::string>& args, std::size_t at, std::size_t& words) {
   for (const Command* const* c = charter::all_commands(); *c; ++c) {
-    if (name == (*c)->name) return *c;
+    if (at + 1 < args.size() && args[at] + " " + args[at + 1] == (*c)->name) {
+      words = at + 2;
+      return *c;
+    }
+    if (args[at] == (*c)->name) {
+      words = at + 1;
+      return *c;
+    }
   }
   return nullptr;
 }
@@ -27,7 +36,7 @@ void print_overview(std::ostream& out) {
          "Usage: charter COMMAND [options] [arguments]\n\nCommands:\n";
   for (const Command* const* c = charter::all_commands(); *c; ++c) {
     std::string name = (*c)->name;
-    name.resize(std::max<std::size_t>(name.size() + 2, 12), ' ');
+    name.resize(std::max<std::size_t>(name.size() + 2, 14), ' ');
     out << "  " << name << (*c)->summary << '\n';
   }
   out << "\nOptions:\n  -h, --help     show this help\n  --version      show the version\n\n"
@@ -96,15 +105,17 @@ int main(int argc, char** argv) {
       print_overview(std::cout);
       return charter::kExitOk;
     }
-    const Command* command = find_command(args[1]);
+    std::size_t words = 0;
+    const Command* command = find_command(args, 1, words);
     if (!command) return usage_error("unknown command '" + args[1] + "'", nullptr);
     print_help(*command, std::cout);
     return charter::kExitOk;
   }
-  const Command* command = find_command(first);
+  std::size_t words = 0;
+  const Command* command = find_command(args, 0, words);
   if (!command) return usage_error("unknown command '" + first + "'", nullptr);
   try {
-    return run_command(*command, std::vector<std::string>(args.begin() + 1, args.end()));
+    return run_command(*command, std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(words), args.end()));
   } catch (const std::exception& e) {
     std::cerr << "charter: internal error: " << e.what() << '\n';
     return charter::kExitError;

@@ -1,5 +1,9 @@
 #include "charterkit/table.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -41,7 +45,11 @@ std::string csv_escape(std::string_view s) {
 
 // JSON string escaping (RFC 8259). The input is valid UTF-8 and is kept as is
 // except for the characters JSON requires to be escaped.
-std::string json_string(std::string_view s) {
+std::string json_string(std::string_view s) { return json_quote(s); }
+
+}  // namespace
+
+std::string json_quote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     const auto u = static_cast<unsigned char>(c);
@@ -65,6 +73,8 @@ std::string json_string(std::string_view s) {
   return out;
 }
 
+namespace {
+
 std::string json_value(const Cell& cell) {
   if (const auto* s = std::get_if<std::string>(&cell)) return json_string(*s);
   if (const auto* d = std::get_if<double>(&cell); d && !std::isfinite(*d)) return "null";
@@ -76,10 +86,30 @@ std::string json_value(const Cell& cell) {
 void Table::add_row(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
 
 Result<TableFormat> parse_table_format(std::string_view name) {
+  if (name == "text") return TableFormat::kText;
   if (name == "tsv") return TableFormat::kTsv;
   if (name == "csv") return TableFormat::kCsv;
   if (name == "json") return TableFormat::kJson;
-  return Status::InvalidArgument("unknown format '" + std::string(name) + "' (formats: tsv, csv, json)");
+  return Status::InvalidArgument("unknown format '" + std::string(name) + "' (formats: text, tsv, csv, json)");
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0;
+  int32_t i = 0;
+  const auto length = static_cast<int32_t>(s.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+  while (i < length) {
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) { ++width; continue; }
+    const int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_CONTROL_CHAR || type == U_FORMAT_CHAR) {
+      continue;
+    }
+    const auto eaw = static_cast<UEastAsianWidth>(u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH));
+    width += (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
 }
 
 std::string format_number(double value) {
@@ -99,6 +129,43 @@ std::string render(const Table& table, TableFormat format) {
   std::string out;
   const auto& columns = table.columns();
   switch (format) {
+    case TableFormat::kText: {
+      const std::size_t n = columns.size();
+      std::vector<std::size_t> widths(n, 0);
+      std::vector<std::vector<std::string>> cells;
+      for (std::size_t i = 0; i < n; ++i) widths[i] = display_width(columns[i]);
+      for (const auto& row : table.rows()) {
+        cells.emplace_back();
+        for (std::size_t i = 0; i < n; ++i) {
+          // Line breaks and tabs would break the alignment: show them as spaces.
+          std::string text = cell_text(row[i]);
+          for (char& c : text) {
+            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+          }
+          widths[i] = std::max(widths[i], display_width(text));
+          cells.back().push_back(std::move(text));
+        }
+      }
+      const auto is_number = [&](std::size_t column) {
+        return !table.rows().empty() && !std::holds_alternative<std::string>(table.rows().front()[column]);
+      };
+      const auto line = [&](const std::vector<std::string>& texts) {
+        std::string l;
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::string pad(widths[i] - display_width(texts[i]), ' ');
+          if (i) l += "  ";
+          l += is_number(i) ? pad + texts[i] : texts[i] + (i + 1 < n ? pad : "");
+        }
+        while (!l.empty() && l.back() == ' ') l.pop_back();
+        out += l + "\n";
+      };
+      line(columns);
+      std::vector<std::string> rules;
+      for (std::size_t w : widths) rules.emplace_back(w, '-');
+      line(rules);
+      for (const auto& row : cells) line(row);
+      break;
+    }
     case TableFormat::kTsv:
     case TableFormat::kCsv: {
       const bool csv = format == TableFormat::kCsv;

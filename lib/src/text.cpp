@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <algorithm>
 #include <memory>
 
 namespace charterkit {
@@ -104,6 +105,14 @@ Status validate_utf8(std::string_view bytes, const std::string& name, std::size_
     i += length;
   }
   return Status::Ok();
+}
+
+SourceLocation locate(const Text& text, std::size_t offset) {
+  const std::size_t begin = std::min(text.content_begin, offset);
+  SourceLocation where = locate(std::string_view(text.bytes).substr(begin), offset - begin);
+  where.file = text.name;
+  where.byte_offset = offset;
+  return where;
 }
 
 Result<Text> text_from_bytes(std::string bytes, std::string name) {

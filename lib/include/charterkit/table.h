@@ -38,18 +38,28 @@ class Table {
 };
 
 enum class TableFormat {
+  kText,  // columns aligned by display width (Chinese characters count two),
+          // numbers right-aligned, a rule under the header
   kTsv,   // header line, then one line per row; tab, newline, CR and backslash
           // in cells are written as \t, \n, \r and \\ (the "linear TSV" rules)
   kCsv,   // RFC 4180: CRLF line ends, fields quoted when they hold , " CR or LF
   kJson,  // an array with one object per row, keys in column order
 };
 
-// Returns the format named `name` ("tsv", "csv", "json").
+// Returns the format named `name` ("text", "tsv", "csv", "json").
 // Errors: InvalidArgument naming the formats that exist.
 Result<TableFormat> parse_table_format(std::string_view name);
 
 // Returns the table rendered in `format`, as UTF-8.
 std::string render(const Table& table, TableFormat format);
+
+// Returns `s` as a JSON string literal, quotes included (RFC 8259 escaping;
+// non-ASCII characters are kept as UTF-8).
+std::string json_quote(std::string_view s);
+
+// Returns the number of terminal columns `s` (UTF-8) takes: East Asian wide
+// and full-width characters count 2, combining marks and controls 0, others 1.
+std::size_t display_width(std::string_view s);
 
 // Returns `value` with up to 6 significant digits after the decimal point
 // removed of trailing zeros ("0.5", "12", "0.333333"), independent of locale.

@@ -52,4 +52,9 @@ Result<Text> text_from_bytes(std::string bytes, std::string name);
 // reported byte offsets (use it when `bytes` starts inside a larger buffer).
 Status validate_utf8(std::string_view bytes, const std::string& name, std::size_t base = 0);
 
+// Returns the place of byte `offset` of text.bytes: file name, line and column
+// (1-based, columns in code points, counted from Text::content_begin) and the
+// offset itself. REQUIRES: offset <= text.bytes.size().
+SourceLocation locate(const Text& text, std::size_t offset);
+
 }  // namespace charterkit

@@ -1,0 +1,22 @@
+# Writes OUTPUT, a C++ source holding the bytes of every file under ROOT that
+# is named in FILES (paths relative to ROOT, separated by |), as a sorted table.
+# Run as: cmake -DROOT=... -DFILES=... -DOUTPUT=... -P embed.cmake
+string(REPLACE "|" ";" FILES "${FILES}")
+list(SORT FILES)
+set(body "// Generated from corpus/ by cmake/embed.cmake. Do not edit.\n#include \"embedded.h\"\n\nnamespace charterkit::internal {\nnamespace {\n")
+set(table "")
+set(index 0)
+foreach(file IN LISTS FILES)
+  file(READ "${ROOT}/${file}" hex HEX)
+  string(LENGTH "${hex}" hex_length)
+  math(EXPR size "${hex_length} / 2")
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${hex}")
+  string(REGEX REPLACE "(('\\\\x[0-9a-f][0-9a-f]',){16})" "\\1\n" bytes "${bytes}")
+  string(APPEND body "const char kFile${index}[] = {\n${bytes}'\\0'};\n")
+  string(APPEND table "    {\"${file}\", std::string_view(kFile${index}, ${size})},\n")
+  math(EXPR index "${index} + 1")
+endforeach()
+string(APPEND body "}  // namespace\n\nconst EmbeddedFile* embedded_files(std::size_t* count) {\n  static const EmbeddedFile kFiles[] = {\n${table}    {\"\", std::string_view()},\n  };\n  *count = ${index};\n  return kFiles;\n}\n\n}  // namespace charterkit::internal\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUTPUT}.tmp")
