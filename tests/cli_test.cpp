@@ -64,6 +64,23 @@ TEST_CASE("help, version and usage errors", "[cli]") {
       {"tokens tests/data/mixed.txt --format xlsx", 2, "", "unknown format 'xlsx'"},
       {"tokens no-such-file.txt", 1, "", "charter: no-such-file.txt: no such file"},
       {"tokens tests", 1, "", "charter: tests: cannot read"},
+      {"corpus", 2, "", "'corpus' needs a subcommand: list, show"},
+      {"corpus frobnicate", 2, "", "'corpus' needs a subcommand: list, show"},
+      {"help corpus show", 0, "Usage: charter corpus show DOC|PATH", ""},
+      {"corpus list --help", 0, "Example:\n  charter corpus list", ""},
+      {"corpus list", 0, "abstract-kk              ", ""},
+      {"corpus list --format csv", 0, "id,organization,kind,language,date,segments,title,path\r\nsco-charter-objectives,SCO,", ""},
+      {"corpus list --format tsv tests/data/sample-charter.ru.txt", 0,
+       "sample-charter\tSample\tcharter\tru\t2002-10-07\t4\t", ""},
+      {"corpus list no/such/folder", 1, "", "charter: no/such/folder: no such file or folder"},
+      {"corpus show sco-charter-objectives", 0, "organization: SCO\n", ""},
+      {"corpus show sco-charter-objectives --segment all", 0,
+       "bytes: 0-256\n\nThe SCO Charter emphasizes the importance of “multilateral cooperation", ""},
+      {"corpus show csto-charter-objectives --format json", 0, "\"organization\": \"CSTO\"", ""},
+      {"corpus show nope", 1, "", "'nope' is neither a document of the built-in corpus nor a file"},
+      {"corpus show sco-charter-objectives --segment art9", 1, "",
+       "document 'sco-charter-objectives' has no segment 'art9' (segments: all)"},
+      {"corpus show sco-charter-objectives --format csv", 2, "", "unknown format 'csv' (formats: text, json)"},
   };
   for (const auto& c : cases) {
     SECTION(std::string("charter ") + c.args) {
@@ -80,6 +97,13 @@ TEST_CASE("charter tokens prints the reviewed table", "[cli]") {
   CHECK(run.exit_code == 0);
   CHECK(run.err.empty());
   CHECK(run.out == slurp(std::string(CHARTERKIT_SOURCE_DIR) + "/tests/golden/tokens-mixed.tsv"));
+}
+
+TEST_CASE("charter corpus show prints the reviewed JSON", "[cli]") {
+  const Run run = charter("corpus show tests/data/sample-charter.ru.txt --format json");
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.empty());
+  CHECK(run.out == slurp(std::string(CHARTERKIT_SOURCE_DIR) + "/tests/golden/corpus-show-sample.json"));
 }
 
 TEST_CASE("charter tokens reports bad UTF-8 with its place and writes no file", "[cli]") {

@@ -53,6 +53,24 @@ TEST_CASE("JSON is an array of row objects with typed values", "[table]") {
   CHECK(render(control, TableFormat::kJson) == "[\n  {\"a\": \"\\u0001\"}\n]\n");
 }
 
+TEST_CASE("text tables align by display width, numbers to the right", "[table]") {
+  // "中文" is two wide characters (4 columns); "Безопасность" is 12 narrow ones.
+  CHECK(render(sample(), TableFormat::kText) ==
+        "document  text           count      rate\n"
+        "--------  -------------  -----  --------\n"
+        "sco       plain              3       0.5\n"
+        "csto      a,b \"q\" x y\\z     -1  0.333333\n"
+        "中文      Безопасность       0    1234.5\n");
+}
+
+TEST_CASE("display width counts wide characters twice and marks not at all", "[table]") {
+  CHECK(charterkit::display_width("abc") == 3);
+  CHECK(charterkit::display_width("上海合作组织") == 12);
+  CHECK(charterkit::display_width("қауіпсіздік") == 11);
+  CHECK(charterkit::display_width("ｔｅｒｒｏｒ") == 12);
+  CHECK(charterkit::display_width("e\xCC\x81") == 1);  // e + combining acute
+}
+
 TEST_CASE("numbers are formatted without locale and without noise", "[table]") {
   const struct {
     double value;
@@ -70,5 +88,5 @@ TEST_CASE("unknown formats are usage errors naming the choices", "[table]") {
   auto bad = charterkit::parse_table_format("xlsx");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == charterkit::StatusCode::kInvalidArgument);
-  CHECK(bad.status().message() == "unknown format 'xlsx' (formats: tsv, csv, json)");
+  CHECK(bad.status().message() == "unknown format 'xlsx' (formats: text, tsv, csv, json)");
 }

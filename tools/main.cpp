@@ -113,7 +113,16 @@ int main(int argc, char** argv) {
   }
   std::size_t words = 0;
   const Command* command = find_command(args, 0, words);
-  if (!command) return usage_error("unknown command '" + first + "'", nullptr);
+  if (!command) {
+    // A group of commands named without its subcommand ("charter corpus").
+    std::string subcommands;
+    for (const Command* const* c = charter::all_commands(); *c; ++c) {
+      const std::string name = (*c)->name;
+      if (name.rfind(first + " ", 0) == 0) subcommands += (subcommands.empty() ? "" : ", ") + name.substr(first.size() + 1);
+    }
+    if (!subcommands.empty()) return usage_error("'" + first + "' needs a subcommand: " + subcommands, nullptr);
+    return usage_error("unknown command '" + first + "'", nullptr);
+  }
   try {
     return run_command(*command, std::vector<std::string>(args.begin() + static_cast<std::ptrdiff_t>(words), args.end()));
   } catch (const std::exception& e) {

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
-#include <regex>
 #include <set>
 
 #include "charterkit/language.h"
@@ -39,6 +38,45 @@ Status bad(const Text& text, const YAML::Node& node, std::string message) {
   return Status::InvalidInput(std::move(message), where(text, node.Mark()));
 }
 
+bool is_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool is_digits(std::string_view s, std::size_t n) {
+  return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// [A-Za-z0-9][A-Za-z0-9._-]*
+bool is_id(std::string_view s) {
+  return !s.empty() && is_alnum(s[0]) &&
+         std::all_of(s.begin(), s.end(), [](char c) { return is_alnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+// A BCP 47 tag in the simple form used here: [a-z]{2,3}(-[A-Za-z0-9]{2,8})*
+bool is_language_tag(std::string_view s) {
+  std::size_t dash = s.find('-');
+  const std::string_view primary = s.substr(0, dash);
+  if (primary.size() < 2 || primary.size() > 3 ||
+      !std::all_of(primary.begin(), primary.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return false;
+  }
+  while (dash != std::string_view::npos) {
+    const std::size_t next = s.find('-', dash + 1);
+    const std::string_view sub = s.substr(dash + 1, next == std::string_view::npos ? std::string_view::npos : next - dash - 1);
+    if (sub.size() < 2 || sub.size() > 8 || !std::all_of(sub.begin(), sub.end(), is_alnum)) return false;
+    dash = next;
+  }
+  return true;
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD
+bool is_date(std::string_view s) {
+  if (s.size() == 4) return is_digits(s, 4);
+  if (s.size() == 7) return is_digits(s.substr(0, 4), 4) && s[4] == '-' && is_digits(s.substr(5), 2);
+  if (s.size() == 10) {
+    return is_digits(s.substr(0, 4), 4) && s[4] == '-' && is_digits(s.substr(5, 2), 2) && s[7] == '-' &&
+           is_digits(s.substr(8), 2);
+  }
+  return false;
+}
+
 // Sets one metadata field from YAML. `allow_path` is true in manifests.
 Status apply_field(const Text& text, const std::string& key, const YAML::Node& value, std::string* id,
                    DocumentInfo& info, std::string* path) {
@@ -56,8 +94,7 @@ Status apply_field(const Text& text, const std::string& key, const YAML::Node& v
   if (!v.ok()) return v.status();
   const std::string& s = v.value();
   if (key == "id") {
-    static const std::regex kId("[A-Za-z0-9][A-Za-z0-9._-]*");
-    if (!std::regex_match(s, kId)) {
+    if (!is_id(s)) {
       return bad(text, value, "id '" + s + "' must be letters, digits, '.', '_' or '-' (no spaces)");
     }
     *id = s;
@@ -74,13 +111,11 @@ Status apply_field(const Text& text, const std::string& key, const YAML::Node& v
     }
     info.kind = s;
   } else if (key == "language") {
-    static const std::regex kTag("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*");
-    if (!std::regex_match(s, kTag)) return bad(text, value, "language '" + s + "' is not a BCP 47 tag such as en, ru, kk, zh");
+    if (!is_language_tag(s)) return bad(text, value, "language '" + s + "' is not a BCP 47 tag such as en, ru, kk, zh");
     info.language = s;
     info.language_source = "declared";
   } else if (key == "date") {
-    static const std::regex kDate("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?");
-    if (!std::regex_match(s, kDate)) return bad(text, value, "date '" + s + "' must be YYYY, YYYY-MM or YYYY-MM-DD");
+    if (!is_date(s)) return bad(text, value, "date '" + s + "' must be YYYY, YYYY-MM or YYYY-MM-DD");
     info.date = s;
   } else if (key == "source") {
     info.source = s;
@@ -295,7 +330,10 @@ Result<Document> read_tota_document(const Text& xml, const std::string& id) {
   std::string& text = doc.text.bytes;
   doc.text.name = xml.name;
   for (pugi::xml_node chapter : treaty.child("body").children("chapter")) {
-    const std::string chapter_name = chapter.attribute("name").value();
+    // The chapter's name; failing that its number ("CHAPTER 3"), failing that its identifier.
+    std::string chapter_name = chapter.attribute("name").value();
+    if (chapter_name.empty()) chapter_name = chapter.attribute("number").value();
+    if (chapter_name.empty()) chapter_name = std::string("c") + chapter.attribute("chapter_identifier").value();
     for (pugi::xml_node article : chapter.children("article")) {
       if (!text.empty()) text += "\n\n";
       Segment segment;

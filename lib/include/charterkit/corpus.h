@@ -61,7 +61,7 @@ Result<Document> read_text_document(Text text, const std::string& fallback_id, c
 
 // Returns the document of a ToTA treaty XML file: metadata from <meta>, one
 // segment per <article> (id "a" + article_identifier, chapter = the chapter's
-// name). The document's text is the articles' text, decoded from XML, one
+// name, else its number, else "c" + chapter_identifier). The document's text is the articles' text, decoded from XML, one
 // article per paragraph; segment spans point into it.
 Result<Document> read_tota_document(const Text& xml, const std::string& id);
 
