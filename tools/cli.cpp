@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 namespace charter {
@@ -58,6 +59,36 @@ charterkit::Status write_output(const std::string& bytes, const std::string& pat
   }
   if (!status.ok()) ::unlink(temp.c_str());
   return status;
+}
+
+charterkit::Status load_documents(const std::vector<std::string>& names, charterkit::Corpus& corpus) {
+  charterkit::Result<charterkit::HeadingRules> rules = charterkit::HeadingRules::Default();
+  if (!rules.ok()) return rules.status();
+  charterkit::Corpus builtin;
+  if (charterkit::Status s = charterkit::add_embedded_corpus(builtin, rules.value()); !s.ok()) return s;
+  if (names.empty()) {
+    corpus = std::move(builtin);
+  }
+  for (const std::string& name : names) {
+    if (const charterkit::Document* d = builtin.find(name); d && !std::filesystem::exists(name)) {
+      if (corpus.find(name)) continue;
+      corpus.documents.push_back(*d);
+      continue;
+    }
+    charterkit::Status s = charterkit::add_path(corpus, name, rules.value());
+    if (s.code() == charterkit::StatusCode::kNotFound && s.where().file == name) {
+      return charterkit::Status::NotFound("'" + name + "' is neither a file or folder nor a document of the built-in corpus "
+                                          "(see 'charter corpus list')");
+    }
+    if (!s.ok()) return s;
+  }
+  for (const auto& w : corpus.warnings) std::cerr << "charter: " << w.to_string() << '\n';
+  return charterkit::Status::Ok();
+}
+
+charterkit::Result<charterkit::Codebook> load_codebook(const std::string& path, charterkit::Tokenizer& tokenizer) {
+  if (path.empty()) return charterkit::Codebook::Default(tokenizer);
+  return charterkit::Codebook::LoadAny(path, tokenizer);
 }
 
 }  // namespace charter

@@ -6,7 +6,10 @@
 
 #include <string>
 
+#include "charterkit/codebook.h"
+#include "charterkit/corpus.h"
 #include "charterkit/status.h"
+#include "charterkit/tokenizer.h"
 
 namespace charter {
 
@@ -40,5 +43,14 @@ int fail(const charterkit::Status& status);
 // atomically (a temporary file in the same folder, renamed when complete), so
 // that a failed run leaves no partial file.
 charterkit::Status write_output(const std::string& bytes, const std::string& path);
+
+// Loads the documents named by `names`: ids of the built-in corpus, files,
+// folders or manifests; the whole built-in corpus when `names` is empty.
+// Prints the corpus's warnings on stderr.
+charterkit::Status load_documents(const std::vector<std::string>& names, charterkit::Corpus& corpus);
+
+// Loads the codebook at `path` (charterkit YAML, quanteda YAML or LIWC .dic),
+// or the default codebook when `path` is empty.
+charterkit::Result<charterkit::Codebook> load_codebook(const std::string& path, charterkit::Tokenizer& tokenizer);
 
 }  // namespace charter

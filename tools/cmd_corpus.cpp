@@ -16,21 +16,6 @@ using charterkit::Document;
 using charterkit::Result;
 using charterkit::Status;
 
-// Loads the named paths, or the built-in corpus when there are none; prints
-// warnings on stderr.
-Status load_corpus(const std::vector<std::string>& paths, Corpus& corpus) {
-  Result<charterkit::HeadingRules> rules = charterkit::HeadingRules::Default();
-  if (!rules.ok()) return rules.status();
-  if (paths.empty()) {
-    if (Status s = charterkit::add_embedded_corpus(corpus, rules.value()); !s.ok()) return s;
-  }
-  for (const std::string& path : paths) {
-    if (Status s = charterkit::add_path(corpus, path, rules.value()); !s.ok()) return s;
-  }
-  for (const auto& w : corpus.warnings) std::cerr << "charter: " << w.to_string() << '\n';
-  return Status::Ok();
-}
-
 std::int64_t count_tokens(charterkit::Tokenizer& tokenizer, std::string_view text) {
   Result<std::vector<charterkit::Token>> tokens = tokenizer.tokenize(text);
   return tokens.ok() ? static_cast<std::int64_t>(tokens->size()) : -1;
@@ -49,7 +34,7 @@ int run_list(const po::variables_map& vm) {
   Result<charterkit::TableFormat> format = charterkit::parse_table_format(vm["format"].as<std::string>());
   if (!format.ok()) return fail(format.status());
   Corpus corpus;
-  if (Status s = load_corpus(vm["path"].as<std::vector<std::string>>(), corpus); !s.ok()) return fail(s);
+  if (Status s = load_documents(vm["path"].as<std::vector<std::string>>(), corpus); !s.ok()) return fail(s);
   charterkit::Table table({"id", "organization", "kind", "language", "date", "segments", "title", "path"});
   for (const Document& d : corpus.documents) {
     table.add_row({d.id, d.info.organization, d.info.kind, d.info.language, d.info.date,
@@ -82,24 +67,12 @@ int run_show(const po::variables_map& vm) {
     return fail(Status::InvalidArgument("unknown format '" + format + "' (formats: text, json)"));
   }
   Corpus corpus;
-  if (Status s = load_corpus({}, corpus); !s.ok()) return fail(s);
-  const Document* doc = corpus.find(name);
-  Corpus from_file;
-  if (!doc) {
-    Status s = load_corpus({name}, from_file);
-    if (!s.ok()) {
-      if (s.code() == charterkit::StatusCode::kNotFound) {
-        return fail(Status::NotFound("'" + name + "' is neither a document of the built-in corpus nor a file "
-                                     "(see 'charter corpus list')"));
-      }
-      return fail(s);
-    }
-    if (from_file.documents.size() != 1) {
-      return fail(Status::InvalidArgument("'" + name + "' holds " + std::to_string(from_file.documents.size()) +
-                                          " documents; name one file (or use 'charter corpus list')"));
-    }
-    doc = &from_file.documents.front();
+  if (Status s = load_documents({name}, corpus); !s.ok()) return fail(s);
+  if (corpus.documents.size() != 1) {
+    return fail(Status::InvalidArgument("'" + name + "' holds " + std::to_string(corpus.documents.size()) +
+                                        " documents; name one file (or use 'charter corpus list')"));
   }
+  const Document* doc = &corpus.documents.front();
   std::vector<const charterkit::Segment*> segments;
   for (const auto& s : doc->segments) {
     if (segment_id.empty() || s.id == segment_id) segments.push_back(&s);

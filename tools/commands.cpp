@@ -6,9 +6,15 @@ namespace charter {
 extern const Command kTokensCommand;
 extern const Command kCorpusListCommand;
 extern const Command kCorpusShowCommand;
+extern const Command kThemesCommand;
+extern const Command kKwicCommand;
+extern const Command kCodebookCheckCommand;
+extern const Command kCodebookExportCommand;
 
 const Command* const* all_commands() {
-  static const Command* const kCommands[] = {&kCorpusListCommand, &kCorpusShowCommand, &kTokensCommand, nullptr};
+  static const Command* const kCommands[] = {&kThemesCommand,        &kKwicCommand,           &kCorpusListCommand,
+                                              &kCorpusShowCommand,    &kCodebookCheckCommand,  &kCodebookExportCommand,
+                                              &kTokensCommand,        nullptr};
   return kCommands;
 }
 

@@ -1,0 +1,328 @@
+#include "charterkit/matcher.h"
+
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+
+#include "glob.h"
+
+namespace charterkit {
+
+using internal::glob_match;
+using internal::glob_prefix;
+
+namespace {
+
+// One alternative of one entry: what the tries and indexes point to.
+struct PhraseRef {
+  std::size_t entry;
+  std::size_t alternative;
+  std::size_t length;  // terms (token phrases) or bytes (ideographic)
+};
+
+struct TrieNode {
+  std::unordered_map<std::string, std::size_t> exact;    // next word -> node
+  std::vector<std::pair<std::string, std::size_t>> globs;  // next glob -> node
+  std::vector<std::size_t> ends;                          // phrases ending here (index into phrases)
+};
+
+// Byte trie of glob prefixes, for the first term of phrases.
+struct PrefixTrie {
+  struct Node {
+    std::unordered_map<unsigned char, std::size_t> next;
+    std::vector<std::pair<std::string, std::size_t>> globs;  // glob -> phrase-trie node
+  };
+  std::vector<Node> nodes{Node{}};
+
+  void add(const std::string& glob, std::size_t target) {
+    std::size_t n = 0;
+    for (unsigned char c : glob_prefix(glob)) {
+      auto it = nodes[n].next.find(c);
+      if (it == nodes[n].next.end()) {
+        nodes.emplace_back();
+        it = nodes[n].next.emplace(c, nodes.size() - 1).first;
+      }
+      n = it->second;
+    }
+    nodes[n].globs.emplace_back(glob, target);
+  }
+
+  // Appends the targets of every glob that matches `word`.
+  void match(std::string_view word, std::vector<std::size_t>& out) const {
+    std::size_t n = 0;
+    for (std::size_t i = 0;; ++i) {
+      for (const auto& [glob, target] : nodes[n].globs) {
+        if (glob_match(glob, word)) out.push_back(target);
+      }
+      if (i == word.size()) break;
+      auto it = nodes[n].next.find(static_cast<unsigned char>(word[i]));
+      if (it == nodes[n].next.end()) break;
+      n = it->second;
+    }
+  }
+};
+
+std::size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
+std::string_view primary(std::string_view language) { return language.substr(0, language.find('-')); }
+
+bool overlaps(const Hit& a, const Hit& b) { return a.first_token < b.last_token && b.first_token < a.last_token; }
+
+}  // namespace
+
+struct Matcher::Impl {
+  const Codebook* codebook = nullptr;
+  std::vector<PhraseRef> phrases;
+  std::vector<TrieNode> trie{TrieNode{}};  // node 0 is the root; its globs live in `prefixes`
+  PrefixTrie prefixes;
+  // Ideographic phrases by their first character.
+  std::unordered_map<std::string, std::vector<std::size_t>> ideographic;
+  // Cache: word -> the trie nodes its first-term matches lead to.
+  mutable std::unordered_map<std::string, std::vector<std::size_t>> first_cache;
+
+  const std::vector<std::size_t>& first_nodes(const std::string& word) const {
+    auto it = first_cache.find(word);
+    if (it != first_cache.end()) return it->second;
+    if (first_cache.size() > (1u << 20)) first_cache.clear();  // bound the memory a huge vocabulary takes
+    std::vector<std::size_t> nodes;
+    auto exact = trie[0].exact.find(word);
+    if (exact != trie[0].exact.end()) nodes.push_back(exact->second);
+    prefixes.match(word, nodes);
+    return first_cache.emplace(word, std::move(nodes)).first->second;
+  }
+
+  bool uses(const Entry& e, std::string_view language) const {
+    if (e.language == "*" || language.empty() || language == "und") return true;
+    return primary(e.language) == primary(language);
+  }
+};
+
+Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+const Codebook& Matcher::codebook() const { return *impl_->codebook; }
+
+Result<Matcher> Matcher::Compile(const Codebook& codebook) {
+  auto impl = std::make_unique<Impl>();
+  impl->codebook = &codebook;
+  const auto& entries = codebook.entries();
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    for (std::size_t a = 0; a < entries[e].alternatives.size(); ++a) {
+      const Phrase& phrase = entries[e].alternatives[a];
+      const std::size_t id = impl->phrases.size();
+      if (phrase.ideographic) {
+        const std::string& text = phrase.terms[0].text;
+        impl->phrases.push_back({e, a, text.size()});
+        impl->ideographic[text.substr(0, utf8_length(static_cast<unsigned char>(text[0])))].push_back(id);
+        continue;
+      }
+      impl->phrases.push_back({e, a, phrase.terms.size()});
+      std::size_t node = 0;
+      for (std::size_t t = 0; t < phrase.terms.size(); ++t) {
+        const Term& term = phrase.terms[t];
+        std::size_t next = SIZE_MAX;
+        if (!term.glob) {
+          auto it = impl->trie[node].exact.find(term.text);
+          if (it != impl->trie[node].exact.end()) next = it->second;
+        } else if (node != 0) {
+          for (const auto& [glob, child] : impl->trie[node].globs) {
+            if (glob == term.text) next = child;
+          }
+        } else {
+          for (const auto& [glob, child] : impl->trie[0].globs) {
+            if (glob == term.text) next = child;
+          }
+        }
+        if (next == SIZE_MAX) {
+          impl->trie.emplace_back();
+          next = impl->trie.size() - 1;
+          if (!term.glob) {
+            impl->trie[node].exact.emplace(term.text, next);
+          } else {
+            // Root globs are also kept in trie[0].globs to find them again while compiling.
+            impl->trie[node].globs.emplace_back(term.text, next);
+            if (node == 0) impl->prefixes.add(term.text, next);
+          }
+        }
+        node = next;
+      }
+      impl->trie[node].ends.push_back(id);
+    }
+  }
+  return Matcher(std::move(impl));
+}
+
+std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_view language,
+                                const MatchOptions& options) const {
+  const Impl& m = *impl_;
+  const auto& entries = m.codebook->entries();
+  // Raw matches of every phrase alternative: (phrase id, first token, last token).
+  struct Raw {
+    std::size_t phrase, first, last;
+  };
+  std::vector<Raw> raw;
+
+  // Token phrases: walk the trie from each position.
+  std::vector<std::size_t> frontier, next_frontier;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::kIdeographic) continue;
+    frontier = m.first_nodes(tokens[i].normalized);
+    for (std::size_t j = i + 1; !frontier.empty(); ++j) {
+      next_frontier.clear();
+      for (std::size_t node : frontier) {
+        for (std::size_t p : m.trie[node].ends) raw.push_back({p, i, j});
+        if (j >= tokens.size()) continue;
+        const std::string& word = tokens[j].normalized;
+        auto it = m.trie[node].exact.find(word);
+        if (it != m.trie[node].exact.end()) next_frontier.push_back(it->second);
+        for (const auto& [glob, child] : m.trie[node].globs) {
+          if (glob_match(glob, word)) next_frontier.push_back(child);
+        }
+      }
+      frontier.swap(next_frontier);
+    }
+  }
+
+  // Ideographic phrases: character sequences over runs of adjacent ideographic tokens.
+  if (!m.ideographic.empty()) {
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+      if (tokens[i].kind != TokenKind::kIdeographic) { ++i; continue; }
+      std::size_t j = i + 1;
+      while (j < tokens.size() && tokens[j].kind == TokenKind::kIdeographic && tokens[j].begin == tokens[j - 1].end) ++j;
+      std::string run;
+      std::vector<std::size_t> owner;  // byte of run -> token
+      for (std::size_t k = i; k < j; ++k) {
+        run += tokens[k].normalized;
+        owner.resize(run.size(), k);
+      }
+      for (std::size_t p = 0; p < run.size(); p += utf8_length(static_cast<unsigned char>(run[p]))) {
+        auto it = m.ideographic.find(run.substr(p, utf8_length(static_cast<unsigned char>(run[p]))));
+        if (it == m.ideographic.end()) continue;
+        for (std::size_t id : it->second) {
+          const PhraseRef& ref = m.phrases[id];
+          const std::string& text = entries[ref.entry].alternatives[ref.alternative].terms[0].text;
+          if (run.compare(p, text.size(), text) == 0) raw.push_back({id, owner[p], owner[p + text.size() - 1] + 1});
+        }
+      }
+      i = j;
+    }
+  }
+
+  // Turn raw matches into hits: words, globs and phrases directly; rules by pairing operands.
+  std::vector<Hit> hits;
+  const auto make_hit = [&](std::size_t entry, std::size_t first, std::size_t last) {
+    Hit h;
+    h.theme = entries[entry].theme;
+    h.entry = entry;
+    h.first_token = first;
+    h.last_token = last;
+    h.sentence = tokens[first].sentence;
+    h.begin = tokens[first].begin;
+    h.end = tokens[last - 1].end;
+    return h;
+  };
+  std::unordered_map<std::size_t, std::pair<std::vector<Raw>, std::vector<Raw>>> operands;  // rule entry -> (left, right)
+  for (const Raw& r : raw) {
+    const PhraseRef& ref = m.phrases[r.phrase];
+    const Entry& e = entries[ref.entry];
+    if (!m.uses(e, language)) continue;
+    if (e.kind == EntryKind::kNear || e.kind == EntryKind::kBefore) {
+      auto& sides = operands[ref.entry];
+      (ref.alternative < e.left_count ? sides.first : sides.second).push_back(r);
+    } else {
+      hits.push_back(make_hit(ref.entry, r.first, r.last));
+    }
+  }
+  std::vector<std::size_t> rules;
+  for (const auto& kv : operands) rules.push_back(kv.first);
+  std::sort(rules.begin(), rules.end());  // deterministic order
+  for (std::size_t entry : rules) {
+    const Entry& e = entries[entry];
+    const auto& [left, right] = operands[entry];
+    for (const Raw& l : left) {
+      // Pair each left operand with the closest right operand in its sentence.
+      const Raw* best = nullptr;
+      std::size_t best_gap = SIZE_MAX;
+      for (const Raw& r : right) {
+        if (tokens[r.first].sentence != tokens[l.first].sentence) continue;
+        std::size_t gap;
+        if (r.first >= l.last) {
+          gap = r.first - l.last;
+        } else if (e.kind == EntryKind::kNear && l.first >= r.last) {
+          gap = l.first - r.last;
+        } else {
+          continue;  // overlapping operands, or B before A in a BEFORE rule
+        }
+        if (gap <= e.window && gap < best_gap) {
+          best = &r;
+          best_gap = gap;
+        }
+      }
+      if (best) hits.push_back(make_hit(entry, std::min(l.first, best->first), std::max(l.last, best->last)));
+    }
+  }
+  // The same span found twice by one entry (two alternatives, two pairings) counts once.
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    return std::tie(a.first_token, a.last_token, a.entry) < std::tie(b.first_token, b.last_token, b.entry);
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const Hit& a, const Hit& b) {
+                           return a.first_token == b.first_token && a.last_token == b.last_token && a.entry == b.entry;
+                         }),
+             hits.end());
+  if (options.raw) return hits;
+
+  // 1. Exclusions cancel matches inside them.
+  std::vector<Hit> exclusions, counted;
+  for (const Hit& h : hits) (entries[h.entry].exclusion ? exclusions : counted).push_back(h);
+  counted.erase(std::remove_if(counted.begin(), counted.end(),
+                               [&](const Hit& h) {
+                                 return std::any_of(exclusions.begin(), exclusions.end(), [&](const Hit& x) {
+                                   return (x.theme == h.theme || x.theme == SIZE_MAX) && x.first_token <= h.first_token &&
+                                          h.last_token <= x.last_token;
+                                 });
+                               }),
+                counted.end());
+  // 2 and 3. Longest first; a hit is kept unless it overlaps a kept hit of the
+  // same theme, or of a theme it may not share tokens with.
+  std::stable_sort(counted.begin(), counted.end(), [](const Hit& a, const Hit& b) {
+    const std::size_t la = a.last_token - a.first_token, lb = b.last_token - b.first_token;
+    if (la != lb) return la > lb;
+    if (a.theme != b.theme) return a.theme < b.theme;
+    return std::tie(a.first_token, a.entry) < std::tie(b.first_token, b.entry);
+  });
+  std::vector<Hit> kept;
+  for (const Hit& h : counted) {
+    const bool blocked = std::any_of(kept.begin(), kept.end(), [&](const Hit& k) {
+      return overlaps(h, k) && (k.theme == h.theme || !m.codebook->may_overlap(h.theme, k.theme));
+    });
+    if (!blocked) kept.push_back(h);
+  }
+  std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) {
+    return std::tie(a.first_token, a.theme, a.last_token) < std::tie(b.first_token, b.theme, b.last_token);
+  });
+  return kept;
+}
+
+Result<std::vector<SegmentMatches>> match_document(const Document& document, Tokenizer& tokenizer,
+                                                   const Matcher& matcher, const MatchOptions& options) {
+  std::vector<SegmentMatches> out;
+  for (std::size_t s = 0; s < document.segments.size(); ++s) {
+    const Segment& segment = document.segments[s];
+    Result<std::vector<Token>> tokens = tokenizer.tokenize(document.segment_text(segment), segment.begin);
+    if (!tokens.ok()) return tokens.status();
+    SegmentMatches m;
+    m.segment = s;
+    m.tokens = tokens->size();
+    m.hits = matcher.match(tokens.value(), document.info.language, options);
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace charterkit
