@@ -290,9 +290,13 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
                 counted.end());
   // 2 and 3. Longest first; a hit is kept unless it overlaps a kept hit of the
   // same theme, or of a theme it may not share tokens with.
-  std::stable_sort(counted.begin(), counted.end(), [](const Hit& a, const Hit& b) {
+  const auto is_rule = [&](const Hit& h) {
+    return entries[h.entry].kind == EntryKind::kNear || entries[h.entry].kind == EntryKind::kBefore;
+  };
+  std::stable_sort(counted.begin(), counted.end(), [&](const Hit& a, const Hit& b) {
     const std::size_t la = a.last_token - a.first_token, lb = b.last_token - b.first_token;
     if (la != lb) return la > lb;
+    if (is_rule(a) != is_rule(b)) return !is_rule(a);  // a phrase says more than a window of the same length
     if (a.theme != b.theme) return a.theme < b.theme;
     return std::tie(a.first_token, a.entry) < std::tie(b.first_token, b.entry);
   });

@@ -12,7 +12,8 @@
 //  1. A match inside a match of one of the theme's exclusions (or of a
 //     codebook-wide exclusion) does not count.
 //  2. Within a theme, the longest match wins: of overlapping matches only the
-//     longest (then the earliest, then the first entry) counts.
+//     longest (then a word, glob or phrase before a rule, then the earliest,
+//     then the first entry) counts.
 //  3. Across themes, a token counts for one theme only, the one with the
 //     longest match (then the theme listed first), unless the codebook says
 //     the two themes may overlap.
