@@ -309,6 +309,9 @@ class CodebookBuilder {
     }
     const YAML::Node themes = root["themes"];
     if (!themes || !themes.IsSequence()) return fail(root, "a codebook needs a list 'themes:'");
+    if (const YAML::Node exclude = root["exclude"]) {
+      if (Status s = add_language_map(SIZE_MAX, exclude, true); !s.ok()) return s;
+    }
     std::vector<std::pair<std::size_t, YAML::Node>> overlaps;
     static const std::set<std::string> kThemeFields = {"id", "label", "group", "description", "overlaps", "entries", "exclude"};
     for (const YAML::Node& t : themes) {
@@ -358,9 +361,6 @@ class CodebookBuilder {
           theirs.push_back(book_.themes_[index].id);
         }
       }
-    }
-    if (const YAML::Node exclude = root["exclude"]) {
-      if (Status s = add_language_map(SIZE_MAX, exclude, true); !s.ok()) return s;
     }
     return std::move(book_);
   }
