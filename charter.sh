@@ -5,6 +5,7 @@
 #   ./charter.sh test        install what is missing, build, run every test
 #   ./charter.sh build       install what is missing and build into build/
 #   ./charter.sh run ARGS    build, then run `charter ARGS`
+#   ./charter.sh bench       build with the benchmarks and run them
 #
 # Missing Debian packages are installed with apt-get (as root, or through sudo).
 # Environment: BUILD_DIR (default: build), CMAKE_ARGS (extra configure options).
@@ -22,7 +23,7 @@ packages=(
 
 install_missing() {
   local missing=() p
-  for p in "${packages[@]}"; do
+  for p in "${packages[@]}" "$@"; do
     if [ "$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null)" != installed ]; then
       missing+=("$p")
     fi
@@ -39,7 +40,7 @@ install_missing() {
 }
 
 build() {
-  install_missing
+  install_missing "$@"
   # shellcheck disable=SC2086 # CMAKE_ARGS is a list of options
   cmake -S "$here" -B "$build_dir" -G Ninja ${CMAKE_ARGS:-}
   cmake --build "$build_dir"
@@ -59,13 +60,18 @@ case "${1:-}" in
   build)
     build
     ;;
+  bench)
+    CMAKE_ARGS="${CMAKE_ARGS:-} -DCHARTERKIT_BUILD_BENCHMARKS=ON -DCMAKE_BUILD_TYPE=Release"
+    build libbenchmark-dev
+    "$build_dir/bench/charterkit_bench"
+    ;;
   run)
     shift
     build >&2
     exec "$build_dir/tools/charter" "$@"
     ;;
   *)
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

@@ -68,8 +68,6 @@ std::size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0x
 
 std::string_view primary(std::string_view language) { return language.substr(0, language.find('-')); }
 
-bool overlaps(const Hit& a, const Hit& b) { return a.first_token < b.last_token && b.first_token < a.last_token; }
-
 }  // namespace
 
 struct Matcher::Impl {
@@ -277,15 +275,25 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
              hits.end());
   if (options.raw) return hits;
 
-  // 1. Exclusions cancel matches inside them.
+  // 1. Exclusions cancel matches inside them. Hits and exclusions are short,
+  // so each token keeps the list of exclusions (then of kept hits) covering it.
+  if (hits.empty()) return hits;
+  std::size_t reach = 0;
+  for (const Hit& h : hits) reach = std::max(reach, h.last_token);
+  std::vector<std::vector<std::size_t>> covering(reach);
   std::vector<Hit> exclusions, counted;
   for (const Hit& h : hits) (entries[h.entry].exclusion ? exclusions : counted).push_back(h);
+  for (std::size_t x = 0; x < exclusions.size(); ++x) {
+    for (std::size_t t = exclusions[x].first_token; t < exclusions[x].last_token; ++t) covering[t].push_back(x);
+  }
   counted.erase(std::remove_if(counted.begin(), counted.end(),
                                [&](const Hit& h) {
-                                 return std::any_of(exclusions.begin(), exclusions.end(), [&](const Hit& x) {
-                                   return (x.theme == h.theme || x.theme == SIZE_MAX) && x.first_token <= h.first_token &&
-                                          h.last_token <= x.last_token;
-                                 });
+                                 return std::any_of(covering[h.first_token].begin(), covering[h.first_token].end(),
+                                                    [&](std::size_t x) {
+                                                      const Hit& e = exclusions[x];
+                                                      return (e.theme == h.theme || e.theme == SIZE_MAX) &&
+                                                             h.last_token <= e.last_token;
+                                                    });
                                }),
                 counted.end());
   // 2 and 3. Longest first; a hit is kept unless it overlaps a kept hit of the
@@ -300,12 +308,21 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
     if (a.theme != b.theme) return a.theme < b.theme;
     return std::tie(a.first_token, a.entry) < std::tie(b.first_token, b.entry);
   });
+  for (auto& list : covering) list.clear();
   std::vector<Hit> kept;
   for (const Hit& h : counted) {
-    const bool blocked = std::any_of(kept.begin(), kept.end(), [&](const Hit& k) {
-      return overlaps(h, k) && (k.theme == h.theme || !m.codebook->may_overlap(h.theme, k.theme));
-    });
-    if (!blocked) kept.push_back(h);
+    bool blocked = false;
+    for (std::size_t t = h.first_token; t < h.last_token && !blocked; ++t) {
+      for (std::size_t k : covering[t]) {
+        if (kept[k].theme == h.theme || !m.codebook->may_overlap(h.theme, kept[k].theme)) {
+          blocked = true;
+          break;
+        }
+      }
+    }
+    if (blocked) continue;
+    for (std::size_t t = h.first_token; t < h.last_token; ++t) covering[t].push_back(kept.size());
+    kept.push_back(h);
   }
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) {
     return std::tie(a.first_token, a.theme, a.last_token) < std::tie(b.first_token, b.theme, b.last_token);
