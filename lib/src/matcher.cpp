@@ -261,7 +261,13 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
           best_gap = gap;
         }
       }
-      if (best) hits.push_back(make_hit(entry, std::min(l.first, best->first), std::max(l.last, best->last)));
+      if (best) {
+        Hit h = make_hit(entry, std::min(l.first, best->first), std::max(l.last, best->last));
+        h.gap_first = std::min(l.last, best->last);
+        h.gap_last = std::max(l.first, best->first);
+        if (h.gap_first > h.gap_last) h.gap_first = h.gap_last = 0;
+        hits.push_back(h);
+      }
     }
   }
   // The same span found twice by one entry (two alternatives, two pairings) counts once.
@@ -310,10 +316,13 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
   });
   for (auto& list : covering) list.clear();
   std::vector<Hit> kept;
+  const auto in_gap = [](const Hit& h, std::size_t t) { return t >= h.gap_first && t < h.gap_last; };
   for (const Hit& h : counted) {
     bool blocked = false;
     for (std::size_t t = h.first_token; t < h.last_token && !blocked; ++t) {
       for (std::size_t k : covering[t]) {
+        // Gap words are nobody's: they neither block nor are blocked across themes.
+        if (kept[k].theme != h.theme && (in_gap(h, t) || in_gap(kept[k], t))) continue;
         if (kept[k].theme == h.theme || !m.codebook->may_overlap(h.theme, kept[k].theme)) {
           blocked = true;
           break;

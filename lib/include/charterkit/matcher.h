@@ -16,7 +16,8 @@
 //     then the first entry) counts.
 //  3. Across themes, a token counts for one theme only, the one with the
 //     longest match (then the theme listed first), unless the codebook says
-//     the two themes may overlap.
+//     the two themes may overlap. The words between the two sides of a rule
+//     are not the rule's: a rule never takes them from another theme.
 //
 // Example:
 //   auto matcher = charterkit::Matcher::Compile(codebook);
@@ -42,6 +43,8 @@ struct Hit {
   std::size_t entry = 0;        // index into Codebook::entries()
   std::size_t first_token = 0;  // [first_token, last_token): positions in the token list
   std::size_t last_token = 0;
+  std::size_t gap_first = 0;    // rules: [gap_first, gap_last) are the words between the two
+  std::size_t gap_last = 0;     // sides; they are shown as evidence but not claimed (empty otherwise)
   std::size_t sentence = 0;     // sentence of the first token
   std::size_t begin = 0;        // byte span, as the tokens' offsets
   std::size_t end = 0;
