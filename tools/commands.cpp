@@ -6,13 +6,14 @@ namespace charter {
 extern const Command kTokensCommand;
 extern const Command kCorpusListCommand;
 extern const Command kCorpusShowCommand;
+extern const Command kReproduceCommand;
 extern const Command kThemesCommand;
 extern const Command kKwicCommand;
 extern const Command kCodebookCheckCommand;
 extern const Command kCodebookExportCommand;
 
 const Command* const* all_commands() {
-  static const Command* const kCommands[] = {&kThemesCommand,        &kKwicCommand,           &kCorpusListCommand,
+  static const Command* const kCommands[] = {&kReproduceCommand, &kThemesCommand,        &kKwicCommand,           &kCorpusListCommand,
                                               &kCorpusShowCommand,    &kCodebookCheckCommand,  &kCodebookExportCommand,
                                               &kTokensCommand,        nullptr};
   return kCommands;

@@ -75,6 +75,36 @@ std::string json_quote(std::string_view s) {
 
 namespace {
 
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  }
+  return text;
+}
+
+std::string markdown_escape(const std::string& s) {
+  std::string out;
+  for (char c : one_line(s)) {
+    if (c == '|' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+std::string latex_escape(const std::string& s) {
+  std::string out;
+  for (char c : one_line(s)) {
+    switch (c) {
+      case '\\': out += "\\textbackslash{}"; break;
+      case '&': case '%': case '$': case '#': case '_': case '{': case '}': out += '\\'; out += c; break;
+      case '~': out += "\\textasciitilde{}"; break;
+      case '^': out += "\\textasciicircum{}"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 std::string json_value(const Cell& cell) {
   if (const auto* s = std::get_if<std::string>(&cell)) return json_string(*s);
   if (const auto* d = std::get_if<double>(&cell); d && !std::isfinite(*d)) return "null";
@@ -90,7 +120,10 @@ Result<TableFormat> parse_table_format(std::string_view name) {
   if (name == "tsv") return TableFormat::kTsv;
   if (name == "csv") return TableFormat::kCsv;
   if (name == "json") return TableFormat::kJson;
-  return Status::InvalidArgument("unknown format '" + std::string(name) + "' (formats: text, tsv, csv, json)");
+  if (name == "markdown" || name == "md") return TableFormat::kMarkdown;
+  if (name == "latex" || name == "tex") return TableFormat::kLatex;
+  return Status::InvalidArgument("unknown format '" + std::string(name) +
+                                 "' (formats: text, tsv, csv, json, markdown, latex)");
 }
 
 std::size_t display_width(std::string_view s) {
@@ -181,6 +214,38 @@ std::string render(const Table& table, TableFormat format) {
       };
       line(columns, [](const std::string& s) { return s; });
       for (const auto& row : table.rows()) line(row, cell_text);
+      break;
+    }
+    case TableFormat::kMarkdown: {
+      const auto numeric = [&](std::size_t i) {
+        return !table.rows().empty() && !std::holds_alternative<std::string>(table.rows().front()[i]);
+      };
+      out += "|";
+      for (const auto& c : columns) out += " " + markdown_escape(c) + " |";
+      out += "\n|";
+      for (std::size_t i = 0; i < columns.size(); ++i) out += numeric(i) ? " ---: |" : " --- |";
+      out += "\n";
+      for (const auto& row : table.rows()) {
+        out += "|";
+        for (const auto& cell : row) out += " " + markdown_escape(cell_text(cell)) + " |";
+        out += "\n";
+      }
+      break;
+    }
+    case TableFormat::kLatex: {
+      out += "\\begin{tabular}{";
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        const bool numeric = !table.rows().empty() && !std::holds_alternative<std::string>(table.rows().front()[i]);
+        out += numeric ? "r" : "l";
+      }
+      out += "}\n\\toprule\n";
+      for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? " & " : "") + latex_escape(columns[i]);
+      out += " \\\\\n\\midrule\n";
+      for (const auto& row : table.rows()) {
+        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? " & " : "") + latex_escape(cell_text(row[i]));
+        out += " \\\\\n";
+      }
+      out += "\\bottomrule\n\\end{tabular}\n";
       break;
     }
     case TableFormat::kJson: {

@@ -44,9 +44,11 @@ enum class TableFormat {
           // in cells are written as \t, \n, \r and \\ (the "linear TSV" rules)
   kCsv,   // RFC 4180: CRLF line ends, fields quoted when they hold , " CR or LF
   kJson,  // an array with one object per row, keys in column order
+  kMarkdown,  // a pipe table (GitHub, pandoc); '|' in cells escaped, line breaks as spaces
+  kLatex,     // a booktabs tabular; LaTeX's special characters escaped
 };
 
-// Returns the format named `name` ("text", "tsv", "csv", "json").
+// Returns the format named `name` ("text", "tsv", "csv", "json", "markdown", "latex").
 // Errors: InvalidArgument naming the formats that exist.
 Result<TableFormat> parse_table_format(std::string_view name);
 
