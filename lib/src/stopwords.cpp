@@ -7,7 +7,12 @@ namespace charterkit {
 Result<StopWords> StopWords::Load(const std::string& path, Tokenizer& tokenizer) {
   Result<Text> text = load_text(path);
   if (!text.ok()) return text.status();
-  const std::string_view content = text->content();
+  return Parse(text.value(), tokenizer);
+}
+
+Result<StopWords> StopWords::Parse(const Text& text, Tokenizer& tokenizer) {
+  const std::string& path = text.name;
+  const std::string_view content = text.content();
   StopWords list;
   std::size_t line_number = 0;
   std::size_t pos = 0;
@@ -27,7 +32,7 @@ Result<StopWords> StopWords::Load(const std::string& path, Tokenizer& tokenizer)
     if (!one_word) {
       return Status::InvalidInput(
           "stop-word entry '" + std::string(line) + "' is not a single word",
-          SourceLocation{path, line_number, 1, text->content_begin + line_begin});
+          SourceLocation{path, line_number, 1, text.content_begin + line_begin});
     }
     list.words_.insert(std::move(tokens->front().normalized));
   }

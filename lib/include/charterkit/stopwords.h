@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "charterkit/status.h"
+#include "charterkit/text.h"
 #include "charterkit/tokenizer.h"
 
 namespace charterkit {
@@ -24,6 +25,8 @@ class StopWords {
   // Reads a stop-word list. Errors: those of load_text, and InvalidInput with
   // file:line:column for an entry that is not exactly one word token.
   static Result<StopWords> Load(const std::string& path, Tokenizer& tokenizer);
+  // Same, from a text already read (such as corpus_file("stopwords/ru.txt")).
+  static Result<StopWords> Parse(const Text& text, Tokenizer& tokenizer);
 
   // Returns true iff `normalized` (a Token::normalized form) is on the list.
   bool contains(std::string_view normalized) const;
