@@ -31,7 +31,7 @@ TEST_CASE("two coders, presence cells, computed by hand", "[agreement]") {
   CHECK(krippendorff_alpha_nominal(units) == Approx(1.0 - 19.0 * 4.0 / 168.0));
 }
 
-TEST_CASE("perfect agreement is 1; undefined alpha is NaN", "[agreement]") {
+TEST_CASE("perfect agreement is 1 and undefined alpha is NaN", "[agreement]") {
   CHECK(krippendorff_alpha_nominal({{0, 0}, {1, 1}, {1, 1}}) == 1.0);
   CHECK(std::isnan(krippendorff_alpha_nominal({{1, 1}, {1, 1}})));      // one category only
   CHECK(std::isnan(krippendorff_alpha_nominal({{1, kMissing}, {0}})));  // nothing pairable

@@ -53,6 +53,27 @@ TEST_CASE("JSON is an array of row objects with typed values", "[table]") {
   CHECK(render(control, TableFormat::kJson) == "[\n  {\"a\": \"\\u0001\"}\n]\n");
 }
 
+TEST_CASE("Markdown escapes pipes and right-aligns numbers", "[table]") {
+  CHECK(render(sample(), TableFormat::kMarkdown) ==
+        "| document | text | count | rate |\n"
+        "| --- | --- | ---: | ---: |\n"
+        "| sco | plain | 3 | 0.5 |\n"
+        "| csto | a,b \"q\" x y\\\\z | -1 | 0.333333 |\n"
+        "| 中文 | Безопасность | 0 | 1234.5 |\n");
+  Table pipes({"a"});
+  pipes.add_row({std::string("x|y")});
+  CHECK(render(pipes, TableFormat::kMarkdown) == "| a |\n| --- |\n| x\\|y |\n");
+}
+
+TEST_CASE("LaTeX uses booktabs and escapes special characters", "[table]") {
+  Table t({"theme", "count"});
+  t.add_row({std::string("drug_trafficking & arms: 100% {#1} $x$ ~ ^ \\"), std::int64_t{2}});
+  CHECK(render(t, TableFormat::kLatex) ==
+        "\\begin{tabular}{lr}\n\\toprule\ntheme & count \\\\\n\\midrule\n"
+        "drug\\_trafficking \\& arms: 100\\% \\{\\#1\\} \\$x\\$ \\textasciitilde{} \\textasciicircum{} "
+        "\\textbackslash{} & 2 \\\\\n\\bottomrule\n\\end{tabular}\n");
+}
+
 TEST_CASE("text tables align by display width, numbers to the right", "[table]") {
   // "中文" is two wide characters (4 columns); "Безопасность" is 12 narrow ones.
   CHECK(render(sample(), TableFormat::kText) ==
@@ -88,5 +109,5 @@ TEST_CASE("unknown formats are usage errors naming the choices", "[table]") {
   auto bad = charterkit::parse_table_format("xlsx");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == charterkit::StatusCode::kInvalidArgument);
-  CHECK(bad.status().message() == "unknown format 'xlsx' (formats: text, tsv, csv, json)");
+  CHECK(bad.status().message() == "unknown format 'xlsx' (formats: text, tsv, csv, json, markdown, latex)");
 }
