@@ -10,12 +10,13 @@ extern const Command kReproduceCommand;
 extern const Command kThemesCommand;
 extern const Command kCompareCommand;
 extern const Command kKeynessCommand;
+extern const Command kQuoteCheckCommand;
 extern const Command kKwicCommand;
 extern const Command kCodebookCheckCommand;
 extern const Command kCodebookExportCommand;
 
 const Command* const* all_commands() {
-  static const Command* const kCommands[] = {&kReproduceCommand, &kCompareCommand, &kThemesCommand, &kKeynessCommand,        &kKwicCommand,           &kCorpusListCommand,
+  static const Command* const kCommands[] = {&kReproduceCommand, &kCompareCommand, &kThemesCommand, &kKeynessCommand, &kQuoteCheckCommand,        &kKwicCommand,           &kCorpusListCommand,
                                               &kCorpusShowCommand,    &kCodebookCheckCommand,  &kCodebookExportCommand,
                                               &kTokensCommand,        nullptr};
   return kCommands;
