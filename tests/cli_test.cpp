@@ -107,6 +107,32 @@ TEST_CASE("help, version and usage errors", "[cli]") {
        "sample.dic:7:1: matches-nothing: 'war' (*) matches nothing in the documents given", ""},
       {"codebook export tests/data/sample.dic", 0, "\"threat\":\n  - \"terror*\"\n  - \"war\"\n", ""},
       {"codebook export --to liwc", 2, "", "--to takes 'quanteda', not 'liwc'"},
+      {"reproduce --format csv", 0,
+       "claim,theme,claimed,verdict,SCO evidence,CSTO evidence\r\n"
+       "shared-goals,security,\"SCO, CSTO\",supported,all: “security”,all: “security”\r\n", ""},
+      {"reproduce", 0, "shared-goals: supported for 2 of 6 themes by the article's own quotations", ""},
+      {"reproduce --document NATO=x", 2, "", "no claim is about 'NATO' (organizations: SCO, CSTO)"},
+      {"reproduce --document SCO", 2, "", "--document takes ORG=DOC"},
+      {"reproduce --sco no-such-charter.txt", 1, "", "'no-such-charter.txt' is neither a file or folder"},
+      {"reproduce --sco tests/data/sample-source.en.txt --format tsv", 0,
+       "shared-goals\tterrorism\tSCO, CSTO\tnot_supported\tart1: “terrorism”\t\n", ""},
+      {"reproduce --sco csto-charter-objectives --csto sco-charter-objectives --format tsv", 0,
+       "distinct-missions\tcollective_defence\tCSTO, SCO not\tcontradicted\tall: “collective basis”\t\n", ""},
+      {"compare sco-charter-objectives", 2, "", "compare needs two or more documents (1 given)"},
+      {"compare sco-charter-objectives csto-charter-objectives --format csv", 0,
+       "sco-charter-objectives,csto-charter-objectives,peace security stability,"
+       "terrorism separatism extremism drug_trafficking organized_crime,"
+       "territorial_integrity sovereignty_independence collective_defence,0.272727,0.428571,0.5,0.433013,", ""},
+      {"compare sco-charter-objectives abstract-ru --format json", 0, "\"word_jaccard\": null, \"char5_jaccard\": null}", ""},
+      {"keyness --target distinct-missions --reference shared-goals --min 2 --top 1 --format tsv", 0,
+       "word\ttarget\treference\tg2\tlog_ratio\tp_value\nsco\t3\t0\t", ""},
+      {"keyness --target abstract-ru --reference abstract-en", 2, "", "keyness compares words of one language"},
+      {"quote-check --quote tests/data/sample-quotes.en.txt --source tests/data/sample-source.en.txt --format tsv", 0,
+       "joint efforts against terrorism, separatism and extremism\tyes\tart1\t369\t423\t0.571429\t"
+       "replace: “joint efforts against” → “to jointly counter”\n", ""},
+      {"quote-check --quote tests/data/sample-quotes.en.txt --source tests/data/sample-source.en.txt --format json", 0,
+       "\"differences\": [{\"op\": \"insert\", \"quote\": \"territorial\", \"source\": \"\"}]", ""},
+      {"quote-check --quote sco-charter-objectives", 2, "", "the option '--source' is required"},
   };
   for (const auto& c : cases) {
     SECTION(std::string("charter ") + c.args) {
