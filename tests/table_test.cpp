@@ -111,3 +111,28 @@ TEST_CASE("unknown formats are usage errors naming the choices", "[table]") {
   CHECK(bad.status().code() == charterkit::StatusCode::kInvalidArgument);
   CHECK(bad.status().message() == "unknown format 'xlsx' (formats: text, tsv, csv, json, markdown, latex)");
 }
+
+TEST_CASE("text tables fit a given width by wrapping text columns", "[table]") {
+  Table t({"claim", "evidence", "n"});
+  t.add_row({std::string("shared-goals"), std::string("all: “terrorism”; art3: “counter-terrorism measures”"), std::int64_t{2}});
+  t.add_row({std::string("csto"), std::string("上海合作组织宪章规定打击恐怖主义"), std::int64_t{1}});
+  const std::string out = render(t, TableFormat::kText, 40);
+  std::size_t widest = 0, start = 0;
+  for (std::size_t end = out.find('\n'); end != std::string::npos; start = end + 1, end = out.find('\n', start)) {
+    widest = std::max(widest, charterkit::display_width(out.substr(start, end - start)));
+  }
+  CHECK(widest <= 40);
+  // Nothing is lost: every word is still there.
+  for (const char* word : {"terrorism”;", "counter-terrorism", "measures”", "shared-goals"}) CHECK_THAT(out, Catch::Contains(word));
+  CHECK(out ==
+        // 12 + 2 + 23 + 2 + 1 = 40 columns; eleven Chinese characters take 22.
+        "claim         evidence                 n\n"
+        "------------  -----------------------  -\n"
+        "shared-goals  all: “terrorism”; art3:  2\n"
+        "              “counter-terrorism\n"
+        "              measures”\n"
+        "csto          上海合作组织宪章规定打   1\n"
+        "              击恐怖主义\n");
+  // Without a width, nothing wraps.
+  CHECK(render(t, TableFormat::kText).find("counter-terrorism measures") != std::string::npos);
+}

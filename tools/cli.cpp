@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,6 +60,16 @@ charterkit::Status write_output(const std::string& bytes, const std::string& pat
   }
   if (!status.ok()) ::unlink(temp.c_str());
   return status;
+}
+
+std::string render_table(const charterkit::Table& table, charterkit::TableFormat format, const std::string& output_path) {
+  std::size_t width = 0;
+  struct winsize size {};
+  if (format == charterkit::TableFormat::kText && (output_path.empty() || output_path == "-") && ::isatty(STDOUT_FILENO) &&
+      ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+    width = size.ws_col;
+  }
+  return charterkit::render(table, format, width);
 }
 
 charterkit::Status load_documents(const std::vector<std::string>& names, charterkit::Corpus& corpus) {

@@ -9,6 +9,7 @@
 #include "charterkit/codebook.h"
 #include "charterkit/corpus.h"
 #include "charterkit/status.h"
+#include "charterkit/table.h"
 #include "charterkit/tokenizer.h"
 
 namespace charter {
@@ -43,6 +44,10 @@ int fail(const charterkit::Status& status);
 // atomically (a temporary file in the same folder, renamed when complete), so
 // that a failed run leaves no partial file.
 charterkit::Status write_output(const std::string& bytes, const std::string& path);
+
+// Renders `table` for `output_path` ("" = standard output): a text table on a
+// terminal is fitted to the terminal's width; anything else is never wrapped.
+std::string render_table(const charterkit::Table& table, charterkit::TableFormat format, const std::string& output_path);
 
 // Loads the documents named by `names`: ids of the built-in corpus, files,
 // folders or manifests; the whole built-in corpus when `names` is empty.

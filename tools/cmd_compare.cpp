@@ -112,7 +112,7 @@ int run_compare(const po::variables_map& vm) {
     }
   }
   json += "\n]\n";
-  const std::string out = format.value() == charterkit::TableFormat::kJson ? json : charterkit::render(table, format.value());
+  const std::string out = format.value() == charterkit::TableFormat::kJson ? json : render_table(table, format.value(), vm["output"].as<std::string>());
   if (Status s = write_output(out, vm["output"].as<std::string>()); !s.ok()) return fail(s);
   return kExitOk;
 }
@@ -167,7 +167,7 @@ int run_keyness(const po::variables_map& vm) {
     const auto& k = rows[i];
     table.add_row({k.word, k.count_a, k.count_b, k.g2, k.log_ratio, k.p_value});
   }
-  if (Status s = write_output(charterkit::render(table, format.value()), vm["output"].as<std::string>()); !s.ok()) {
+  if (Status s = write_output(render_table(table, format.value(), vm["output"].as<std::string>()), vm["output"].as<std::string>()); !s.ok()) {
     return fail(s);
   }
   return kExitOk;

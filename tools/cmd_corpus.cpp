@@ -40,7 +40,7 @@ int run_list(const po::variables_map& vm) {
     table.add_row({d.id, d.info.organization, d.info.kind, d.info.language, d.info.date,
                    static_cast<std::int64_t>(d.segments.size()), d.info.title, d.info.path});
   }
-  if (Status s = write_output(charterkit::render(table, format.value()), vm["output"].as<std::string>()); !s.ok()) {
+  if (Status s = write_output(render_table(table, format.value(), vm["output"].as<std::string>()), vm["output"].as<std::string>()); !s.ok()) {
     return fail(s);
   }
   return kExitOk;
@@ -128,7 +128,7 @@ int run_show(const po::variables_map& vm) {
         table.add_row({s->id, s->chapter, s->title, static_cast<std::int64_t>(s->begin),
                        static_cast<std::int64_t>(s->end), count_tokens(*tokenizer, doc->segment_text(*s))});
       }
-      out += "\n" + charterkit::render(table, charterkit::TableFormat::kText);
+      out += "\n" + render_table(table, charterkit::TableFormat::kText, vm["output"].as<std::string>());
     } else {
       const auto& s = *segments.front();
       out += "segment: " + s.id + "\n";

@@ -83,7 +83,7 @@ int run(const po::variables_map& vm) {
       table.add_row({m.quote, std::string(m.found ? "yes" : "no"), m.source_segment,
                      static_cast<std::int64_t>(m.begin), static_cast<std::int64_t>(m.end), m.similarity, diffs});
     }
-    out = charterkit::render(table, format.value());
+    out = render_table(table, format.value(), vm["output"].as<std::string>());
   }
   if (Status s = write_output(out, vm["output"].as<std::string>()); !s.ok()) return fail(s);
   return kExitOk;

@@ -157,7 +157,7 @@ int run(const po::variables_map& vm) {
         table.add_row(std::move(row));
       }
     }
-    out = charterkit::render(table, format.value());
+    out = render_table(table, format.value(), vm["output"].as<std::string>());
     if (format.value() == charterkit::TableFormat::kText || format.value() == charterkit::TableFormat::kMarkdown) {
       out += "\n";
       for (const auto& cv : verdicts) out += (format.value() == charterkit::TableFormat::kMarkdown ? "- " : "") + cv.claim->id + ": " + cv.summary + "\n";

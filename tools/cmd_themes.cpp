@@ -98,7 +98,7 @@ int run_themes(const po::variables_map& vm) {
     }
     if (by == "document") add_rows("", total, total_tokens);
   }
-  if (Status s = write_output(charterkit::render(table, format.value()), vm["output"].as<std::string>()); !s.ok()) {
+  if (Status s = write_output(render_table(table, format.value(), vm["output"].as<std::string>()), vm["output"].as<std::string>()); !s.ok()) {
     return fail(s);
   }
   return kExitOk;
@@ -167,7 +167,7 @@ int run_kwic(const po::variables_map& vm) {
       }
     }
   }
-  if (Status s = write_output(charterkit::render(table, format.value()), vm["output"].as<std::string>()); !s.ok()) {
+  if (Status s = write_output(render_table(table, format.value(), vm["output"].as<std::string>()), vm["output"].as<std::string>()); !s.ok()) {
     return fail(s);
   }
   return kExitOk;

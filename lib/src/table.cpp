@@ -158,7 +158,63 @@ std::string format_number(double value) {
   return out;
 }
 
-std::string render(const Table& table, TableFormat format) {
+namespace {
+
+// Splits `text` into lines of at most `width` display columns, at spaces when
+// it can, inside a word when a word is longer than a line.
+std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+  std::vector<std::string> lines;
+  std::string line, word;
+  std::size_t line_width = 0;
+  const auto flush_word = [&] {
+    if (word.empty()) return;
+    std::size_t w = display_width(word);
+    if (line_width > 0 && line_width + 1 + w > width) {
+      lines.push_back(line);
+      line.clear();
+      line_width = 0;
+    }
+    while (w > width) {  // a word longer than a line: cut it at code points
+      std::string head;
+      std::size_t i = 0, head_width = 0;
+      while (i < word.size()) {
+        std::size_t n = 1;
+        while (i + n < word.size() && (static_cast<unsigned char>(word[i + n]) & 0xC0) == 0x80) ++n;
+        const std::size_t cw = display_width(word.substr(i, n));
+        if (head_width + cw > width && head_width > 0) break;
+        head += word.substr(i, n);
+        head_width += cw;
+        i += n;
+      }
+      if (line_width > 0) {
+        lines.push_back(line);
+        line.clear();
+        line_width = 0;
+      }
+      lines.push_back(head);
+      word = word.substr(i);
+      w = display_width(word);
+    }
+    if (line_width > 0) {
+      line += ' ';
+      ++line_width;
+    }
+    line += word;
+    line_width += w;
+    word.clear();
+  };
+  for (char c : text) {
+    if (c == ' ') flush_word();
+    else word += c;
+  }
+  flush_word();
+  if (!line.empty() || lines.empty()) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+std::string render(const Table& table, TableFormat format, std::size_t max_width) {
   std::string out;
   const auto& columns = table.columns();
   switch (format) {
@@ -182,15 +238,41 @@ std::string render(const Table& table, TableFormat format) {
       const auto is_number = [&](std::size_t column) {
         return !table.rows().empty() && !std::holds_alternative<std::string>(table.rows().front()[column]);
       };
-      const auto line = [&](const std::vector<std::string>& texts) {
-        std::string l;
-        for (std::size_t i = 0; i < n; ++i) {
-          const std::string pad(widths[i] - display_width(texts[i]), ' ');
-          if (i) l += "  ";
-          l += is_number(i) ? pad + texts[i] : texts[i] + (i + 1 < n ? pad : "");
+      // Narrow the widest text columns until the table fits, if it must.
+      if (max_width > 0) {
+        const auto total = [&] {
+          std::size_t t = n > 0 ? 2 * (n - 1) : 0;
+          for (std::size_t w : widths) t += w;
+          return t;
+        };
+        constexpr std::size_t kNarrowest = 12;
+        while (total() > max_width) {
+          std::size_t widest = n;
+          for (std::size_t i = 0; i < n; ++i) {
+            if (!is_number(i) && widths[i] > kNarrowest && (widest == n || widths[i] > widths[widest])) widest = i;
+          }
+          if (widest == n) break;  // nothing left to narrow: let the terminal wrap
+          --widths[widest];
         }
-        while (!l.empty() && l.back() == ' ') l.pop_back();
-        out += l + "\n";
+      }
+      const auto line = [&](const std::vector<std::string>& texts) {
+        std::vector<std::vector<std::string>> cells(n);
+        std::size_t height = 1;
+        for (std::size_t i = 0; i < n; ++i) {
+          cells[i] = display_width(texts[i]) > widths[i] ? wrap(texts[i], widths[i]) : std::vector<std::string>{texts[i]};
+          height = std::max(height, cells[i].size());
+        }
+        for (std::size_t k = 0; k < height; ++k) {
+          std::string l;
+          for (std::size_t i = 0; i < n; ++i) {
+            const std::string text = k < cells[i].size() ? cells[i][k] : std::string();
+            const std::string pad(widths[i] - std::min(widths[i], display_width(text)), ' ');
+            if (i) l += "  ";
+            l += is_number(i) ? pad + text : text + (i + 1 < n ? pad : "");
+          }
+          while (!l.empty() && l.back() == ' ') l.pop_back();
+          out += l + "\n";
+        }
       };
       line(columns);
       std::vector<std::string> rules;

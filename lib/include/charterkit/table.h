@@ -52,8 +52,10 @@ enum class TableFormat {
 // Errors: InvalidArgument naming the formats that exist.
 Result<TableFormat> parse_table_format(std::string_view name);
 
-// Returns the table rendered in `format`, as UTF-8.
-std::string render(const Table& table, TableFormat format);
+// Returns the table rendered in `format`, as UTF-8. For kText, a `max_width`
+// above 0 (a terminal's width) narrows the widest text columns until the table
+// fits, wrapping their cells over several lines at spaces; 0 never wraps.
+std::string render(const Table& table, TableFormat format, std::size_t max_width = 0);
 
 // Returns `s` as a JSON string literal, quotes included (RFC 8259 escaping;
 // non-ASCII characters are kept as UTF-8).
