@@ -45,23 +45,27 @@ const std::vector<charterkit::Token>& text_tokens() {
 }
 
 // A codebook of `entries` entries over 17 themes: 40% words, 40% globs
-// (prefix*), 15% two-word phrases, 5% NEAR rules.
-charterkit::Codebook codebook(int entries) {
+// (prefix*), 15% two-word phrases, 5% NEAR rules. With `miss`, every entry
+// starts with "qz", which no word of the text does: the cost of looking up
+// alone, with the same (zero) number of hits at every size.
+charterkit::Codebook codebook(int entries, bool miss = false) {
   std::mt19937 rng(7);
   std::string yaml = "themes:\n";
   for (int t = 0; t < 17; ++t) {
     yaml += "  - id: t" + std::to_string(t) + "\n    entries:\n      en:\n";
     for (int e = t; e < entries; e += 17) {
       const int kind = e % 20;
-      std::string w = word(rng);
+      const std::string prefix = miss ? "qz" : "";
+      std::string w = prefix;
+      w += word(rng);
       if (kind < 8) {
         yaml += "        - " + w + "\n";
       } else if (kind < 16) {
         yaml += "        - " + w.substr(0, 4) + "*\n";
       } else if (kind < 19) {
-        yaml += "        - " + w + " " + word(rng) + "\n";
+        yaml += "        - " + w + " " + prefix + word(rng) + "\n";
       } else {
-        yaml += "        - " + w + " NEAR/5 " + word(rng).substr(0, 3) + "*\n";
+        yaml += "        - " + w + " NEAR/5 " + prefix + word(rng).substr(0, 3) + "*\n";
       }
     }
   }
@@ -85,6 +89,18 @@ void BM_Match(benchmark::State& state) {
                                                           benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_Match)->Arg(17)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+void BM_MatchLookupOnly(benchmark::State& state) {
+  const charterkit::Codebook book = codebook(static_cast<int>(state.range(0)), true);
+  const charterkit::Matcher matcher = std::move(charterkit::Matcher::Compile(book)).value();
+  const auto& tokens = text_tokens();
+  for (auto _ : state) benchmark::DoNotOptimize(matcher.match(tokens, "en").size());
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * tokens.size()));
+  state.counters["ns_per_token"] = benchmark::Counter(static_cast<double>(tokens.size()),
+                                                      benchmark::Counter::kIsIterationInvariantRate |
+                                                          benchmark::Counter::kInvert);
+}
+BENCHMARK(BM_MatchLookupOnly)->Arg(17)->Arg(100)->Arg(1000)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
