@@ -13,7 +13,13 @@
 
 namespace charter {
 
+namespace {
+const char* const kBrokenPipe = "the reader of the output has gone";
+}  // namespace
+
 int fail(const charterkit::Status& status) {
+  // A reader that stopped reading (`charter ... | head`) is not an error to report.
+  if (status.code() == charterkit::StatusCode::kIOError && status.message() == kBrokenPipe) return kExitError;
   std::cerr << "charter: " << status.to_string() << '\n';
   return status.code() == charterkit::StatusCode::kInvalidArgument ? kExitUsage : kExitError;
 }
@@ -26,6 +32,7 @@ charterkit::Status write_all(int fd, const std::string& bytes, const std::string
     const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno == EPIPE) return charterkit::Status::IOError(kBrokenPipe);
       return charterkit::Status::IOError(std::string("cannot write: ") + std::strerror(errno),
                                          charterkit::SourceLocation{name, 0, 0, std::nullopt});
     }

@@ -1,5 +1,6 @@
 // charter: command-line front end of charterkit. Parses the subcommand and its
 // options, then hands over to the command; the work is done by the library.
+#include <csignal>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -86,6 +87,9 @@ int run_command(const Command& command, const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Writing to a closed pipe then fails with EPIPE, handled like any write error,
+  // instead of killing the program with a signal.
+  std::signal(SIGPIPE, SIG_IGN);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     print_overview(std::cerr);

@@ -289,6 +289,12 @@ Result<Document> read_text_document(Text text, const std::string& fallback_id, c
       if (!id.empty()) doc.id = id;
     }
   }
+  if (std::string_view(text.bytes).substr(body_begin).find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+    return Status::InvalidInput(body_begin == text.bytes.size() && body_begin == text.content_begin
+                                    ? "the file is empty: there is no text to analyse"
+                                    : "the file holds only white space: there is no text to analyse",
+                                SourceLocation{text.name, 1, 1, std::nullopt});
+  }
   if (doc.info.language.empty()) {
     LanguageGuess guess = detect_language(std::string_view(text.bytes).substr(body_begin));
     doc.info.language = guess.code;

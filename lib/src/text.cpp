@@ -1,5 +1,7 @@
 #include "charterkit/text.h"
 
+#include <unicode/ucsdet.h>
+
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -75,6 +77,43 @@ SourceLocation locate(std::string_view bytes, std::size_t offset) {
   return where;
 }
 
+// Names the binary format `bytes` starts with, or returns nullptr.
+const char* binary_format(std::string_view bytes) {
+  static const struct {
+    std::string_view signature;
+    const char* what;
+  } kFormats[] = {
+      {"%PDF-", "a PDF document; extract its text first (pdftotext -enc UTF-8 FILE text.txt)"},
+      {std::string_view("PK\x03\x04", 4), "a ZIP archive (a .docx, .odt or .xlsx document is one); save it as plain text (UTF-8) first"},
+      {std::string_view("\xD0\xCF\x11\xE0", 4), "an old Microsoft Office document (.doc, .xls); save it as plain text (UTF-8) first"},
+      {"{\\rtf", "an RTF document; save it as plain text (UTF-8) first"},
+      {std::string_view("\x1F\x8B", 2), "gzip-compressed; decompress it first (gunzip)"},
+      {"\x89PNG", "a PNG image, not text"},
+      {std::string_view("\xFF\xD8\xFF", 3), "a JPEG image, not text"},
+      {std::string_view("\x7F" "ELF", 4), "a program, not text"},
+  };
+  for (const auto& f : kFormats) {
+    if (bytes.substr(0, f.signature.size()) == f.signature) return f.what;
+  }
+  return nullptr;
+}
+
+// Returns the legacy encoding ICU's charset detector finds in `bytes` (as an
+// iconv name), or "" when it finds none with some confidence.
+std::string legacy_encoding(std::string_view bytes) {
+  bytes = bytes.substr(0, 1 << 16);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCharsetDetector, decltype(&ucsdet_close)> detector(ucsdet_open(&status), ucsdet_close);
+  if (U_FAILURE(status)) return "";
+  ucsdet_setText(detector.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  const UCharsetMatch* match = ucsdet_detect(detector.get(), &status);
+  if (U_FAILURE(status) || !match) return "";
+  const char* name = ucsdet_getName(match, &status);
+  const int32_t confidence = ucsdet_getConfidence(match, &status);
+  if (U_FAILURE(status) || !name || confidence < 10 || std::string_view(name) == "UTF-8") return "";
+  return name;
+}
+
 struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
 };
@@ -125,6 +164,9 @@ Result<Text> text_from_bytes(std::string bytes, std::string name) {
       {std::string_view("\xFE\xFF", 2), "UTF-16BE"},
   };
   const std::string_view view(bytes);
+  if (const char* format = binary_format(view)) {
+    return Status::InvalidInput(std::string("file is ") + format, SourceLocation{name, 1, 1, 0});
+  }
   for (const Bom& bom : kForeign) {
     if (view.substr(0, bom.signature.size()) == bom.signature) {
       SourceLocation where{name, 1, 1, 0};
@@ -138,7 +180,28 @@ Result<Text> text_from_bytes(std::string bytes, std::string name) {
   text.content_begin = view.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   if (Status s = validate_utf8(view.substr(text.content_begin), name, text.content_begin); !s.ok()) {
     // Line and column are counted from the start of the content; the BOM has none.
-    return s;
+    const std::string encoding = legacy_encoding(view);
+    if (encoding.empty()) return s;
+    return Status::InvalidInput(s.message() + "; the file looks like " + encoding +
+                                    " text: convert it with iconv -f " + encoding + " -t UTF-8 '" + name +
+                                    "' > converted.txt",
+                                s.where());
+  }
+  // NUL bytes are valid UTF-8 but never part of a charter: the file is binary,
+  // or UTF-16/UTF-32 without a byte order mark.
+  if (const std::size_t nul = view.find('\0', text.content_begin); nul != std::string_view::npos) {
+    const std::size_t nuls = static_cast<std::size_t>(std::count(view.begin(), view.end(), '\0'));
+    SourceLocation where = locate(view.substr(text.content_begin), nul - text.content_begin);
+    where.file = name;
+    where.byte_offset = nul;
+    std::string message = "file holds a NUL byte: it is binary data, not text";
+    if (nuls * 4 >= view.size()) {
+      const bool little = nul % 2 == 1;
+      message = std::string("file looks like UTF-16") + (little ? "LE" : "BE") +
+                " without a byte order mark (every other byte is NUL); convert it with: iconv -f UTF-16" +
+                (little ? "LE" : "BE") + " -t UTF-8 '" + name + "' > converted.txt";
+    }
+    return Status::InvalidInput(message, std::move(where));
   }
   text.name = std::move(name);
   text.bytes = std::move(bytes);
