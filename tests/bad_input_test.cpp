@@ -106,6 +106,13 @@ TEST_CASE("files that are not files, and outputs that cannot be written", "[bad-
   const Run closed = shell("bash -c \"" + exe + "tokens " + source + " --format json | head -c 1 > /dev/null; exit \\${PIPESTATUS[0]}\"");
   CHECK((closed.exit_code == 0 || closed.exit_code == 1));  // 0 when the pipe took it all before closing
   CHECK(closed.err.empty());
+  // A 1 GB file with no line break: refused before it is read (a sparse file, so no disk is used).
+  const std::string huge = std::string(CHARTERKIT_BINARY_DIR) + "/bad_input_huge." + std::to_string(::getpid()) + ".txt";
+  REQUIRE(std::system(("truncate -s 1G '" + huge + "'").c_str()) == 0);
+  const Run too_big = shell(exe + "tokens '" + huge + "'");
+  std::remove(huge.c_str());
+  CHECK(too_big.exit_code == 1);
+  CHECK(too_big.err == "charter: " + huge + ": file is 1073741824 bytes; the limit is 256 MiB per document: split it into several files\n");
   // -o into a folder that does not exist.
   const Run nowhere = shell(exe + "tokens " + source + " -o /no/such/folder/out.tsv");
   CHECK(nowhere.exit_code == 1);

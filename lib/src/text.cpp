@@ -2,6 +2,8 @@
 
 #include <unicode/ucsdet.h>
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -217,12 +219,25 @@ Result<Text> load_text(const std::string& path) {
     if (err == ENOENT) return Status::NotFound("no such file", std::move(where));
     return Status::IOError(std::string("cannot open: ") + std::strerror(err), std::move(where));
   }
+  // A charter or treaty is kilobytes to a few megabytes; a larger file is
+  // refused before it is read, so memory stays bounded whatever is named.
+  constexpr long long kMaxBytes = 256LL << 20;
+  struct stat info {};
+  if (::fstat(::fileno(file.get()), &info) == 0 && S_ISREG(info.st_mode) && info.st_size > kMaxBytes) {
+    return Status::InvalidInput("file is " + std::to_string(info.st_size) +
+                                    " bytes; the limit is 256 MiB per document: split it into several files",
+                                SourceLocation{path, 0, 0, std::nullopt});
+  }
   std::string bytes;
   char buffer[1 << 16];
   for (;;) {
     const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
     bytes.append(buffer, got);
     if (got < sizeof buffer) break;
+    if (bytes.size() > static_cast<std::size_t>(kMaxBytes)) {  // a pipe or device: same limit
+      return Status::InvalidInput("input exceeds the limit of 256 MiB per document: split it into several files",
+                                  SourceLocation{path, 0, 0, std::nullopt});
+    }
   }
   if (std::ferror(file.get())) {
     const int err = errno;
