@@ -139,3 +139,49 @@ TEST_CASE("output is the same bytes whatever the locale and on repeated runs", "
     CHECK(capture(exe + args) == c);
   }
 }
+
+TEST_CASE("bad data files are refused with file:line:column", "[bad-input][cli]") {
+  const struct {
+    const char* what;
+    const char* name;     // file name (its extension chooses the reader)
+    std::string content;
+    const char* command;  // {} stands for the file
+    int exit_code;
+    const char* message;  // fragment of stderr, after "charter: FILE"
+  } cases[] = {
+      {"codebook: YAML syntax", "book.yaml", "themes:\n  - id: a\n    entries: {en: [x\n", "themes sco-charter-objectives --codebook {}", 1, ":4:1: YAML syntax"},
+      {"codebook: wrong type", "book.yaml", "themes:\n  - id: a\n    entries: {en: [[x]]}\n", "themes --codebook {}", 1, ":3:20: 'entry' must be a single value"},
+      {"codebook: pattern matching everything", "book.yaml", "themes:\n  - id: a\n    entries: {en: ['*']}\n", "themes --codebook {}", 1, ":3:20: entry '*': pattern '*' would match every word"},
+      {"codebook: empty pattern", "book.yaml", "themes:\n  - id: a\n    entries: {en: ['']}\n", "themes --codebook {}", 1, "entry '': empty pattern"},
+      {"codebook: duplicate theme", "book.yaml", "themes:\n  - id: a\n  - id: a\n", "codebook check {}", 1, ":3:9: theme 'a' is defined twice"},
+      {"LIWC: undefined category", "book.dic", "%\n1\ta\n%\nwar\t7\n", "codebook check {}", 1, ":4:1: word 'war' names category '7'"},
+      {"manifest: bad kind", "list.yaml", "documents:\n  - {id: a, path: a.txt, kind: charta}\n", "corpus list {}", 1, ":2:32: kind 'charta' is not one of"},
+      {"manifest: duplicate id", "list.yaml", "documents:\n  - {id: a, path: x.txt, kind: charter}\n  - {id: a, path: x.txt, kind: charter}\n", "corpus list {}", 1, ""},
+      {"front matter: never closed", "doc.txt", "---\ntitle: x\nArticle 1\n", "corpus show {}", 1, ":1:1: front matter opened by '---' on line 1 is never closed"},
+      {"front matter: wrong type", "doc.txt", "---\ntitle: [a, b]\n---\nText\n", "corpus show {}", 1, ":2:8: 'title' must be a single value"},
+      {"ToTA: broken XML", "pta_1.xml", "<treaty><body><chapter></treaty>", "corpus list {}", 1, ":1:26: XML: Start-end tags mismatch"},
+      {"claims: unknown theme", "claims.yaml", "claims:\n  - id: c\n    text: t\n    themes: [{theme: war, SCO: present}]\n", "reproduce --claims {}", 1, ":4:22: unknown theme 'war'"},
+      {"claims: not present or absent", "claims.yaml", "claims:\n  - id: c\n    text: t\n    themes: [{theme: peace, SCO: maybe}]\n", "reproduce --claims {}", 1, "expected 'present' or 'absent' for SCO"},
+      {"pathological glob stays fast", "doc.txt", std::string(20000, 'a') + " " + std::string(20000, 'a') + "b\n", "kwic {} --pattern '*a*a*a*a*a*b' --window 0 --format tsv", 0, ""},
+  };
+  const std::string dir = std::string(CHARTERKIT_BINARY_DIR) + "/bad_data." + std::to_string(::getpid());
+  for (const auto& c : cases) {
+    SECTION(c.what) {
+      REQUIRE(std::system(("mkdir -p '" + dir + "'").c_str()) == 0);
+      const std::string file = dir + "/" + c.name;
+      std::ofstream(file, std::ios::binary) << c.content;
+      std::ofstream(dir + "/x.txt") << "Article 1\nPeace.\n";
+      std::string command = c.command;
+      command.replace(command.find("{}"), 2, "'" + file + "'");
+      const Run run = shell(std::string("cd '") + CHARTERKIT_SOURCE_DIR + "' && '" + CHARTER_EXE + "' " + command + " > /dev/null");
+      CHECK(run.exit_code == c.exit_code);
+      if (c.exit_code != 0) {
+        CHECK_THAT(run.err, Catch::StartsWith("charter: " + file));
+        CHECK_THAT(run.err, Catch::Contains(c.message));
+      } else {
+        CHECK(run.err.empty());
+      }
+      REQUIRE(std::system(("rm -rf '" + dir + "'").c_str()) == 0);
+    }
+  }
+}
