@@ -37,7 +37,7 @@ void print_overview(std::ostream& out) {
          "Usage: charter COMMAND [options] [arguments]\n\nCommands:\n";
   for (const Command* const* c = charter::all_commands(); *c; ++c) {
     std::string name = (*c)->name;
-    name.resize(std::max<std::size_t>(name.size() + 2, 14), ' ');
+    name.resize(std::max<std::size_t>(name.size() + 2, 17), ' ');
     out << "  " << name << (*c)->summary << '\n';
   }
   out << "\nOptions:\n  -h, --help     show this help\n  --version      show the version\n\n"
