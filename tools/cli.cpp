@@ -79,6 +79,11 @@ std::string render_table(const charterkit::Table& table, charterkit::TableFormat
   return charterkit::render(table, format, width);
 }
 
+int print_table(const charterkit::Table& table, charterkit::TableFormat format, const std::string& output_path) {
+  if (charterkit::Status s = write_output(render_table(table, format, output_path), output_path); !s.ok()) return fail(s);
+  return kExitOk;
+}
+
 charterkit::Status load_documents(const std::vector<std::string>& names, charterkit::Corpus& corpus) {
   charterkit::Result<charterkit::HeadingRules> rules = charterkit::HeadingRules::Default();
   if (!rules.ok()) return rules.status();

@@ -49,6 +49,9 @@ charterkit::Status write_output(const std::string& bytes, const std::string& pat
 // terminal is fitted to the terminal's width; anything else is never wrapped.
 std::string render_table(const charterkit::Table& table, charterkit::TableFormat format, const std::string& output_path);
 
+// Renders `table` and writes it (see write_output); returns the exit code.
+int print_table(const charterkit::Table& table, charterkit::TableFormat format, const std::string& output_path);
+
 // Loads the documents named by `names`: ids of the built-in corpus, files,
 // folders or manifests; the whole built-in corpus when `names` is empty.
 // Prints the corpus's warnings on stderr.

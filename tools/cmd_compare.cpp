@@ -167,10 +167,7 @@ int run_keyness(const po::variables_map& vm) {
     const auto& k = rows[i];
     table.add_row({k.word, k.count_a, k.count_b, k.g2, k.log_ratio, k.p_value});
   }
-  if (Status s = write_output(render_table(table, format.value(), vm["output"].as<std::string>()), vm["output"].as<std::string>()); !s.ok()) {
-    return fail(s);
-  }
-  return kExitOk;
+  return print_table(table, format.value(), vm["output"].as<std::string>());
 }
 
 }  // namespace

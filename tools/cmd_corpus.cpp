@@ -40,10 +40,7 @@ int run_list(const po::variables_map& vm) {
     table.add_row({d.id, d.info.organization, d.info.kind, d.info.language, d.info.date,
                    static_cast<std::int64_t>(d.segments.size()), d.info.title, d.info.path});
   }
-  if (Status s = write_output(render_table(table, format.value(), vm["output"].as<std::string>()), vm["output"].as<std::string>()); !s.ok()) {
-    return fail(s);
-  }
-  return kExitOk;
+  return print_table(table, format.value(), vm["output"].as<std::string>());
 }
 
 void declare_show(po::options_description& options, po::positional_options_description& positional) {

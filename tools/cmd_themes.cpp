@@ -98,10 +98,7 @@ int run_themes(const po::variables_map& vm) {
     }
     if (by == "document") add_rows("", total, total_tokens);
   }
-  if (Status s = write_output(render_table(table, format.value(), vm["output"].as<std::string>()), vm["output"].as<std::string>()); !s.ok()) {
-    return fail(s);
-  }
-  return kExitOk;
+  return print_table(table, format.value(), vm["output"].as<std::string>());
 }
 
 void declare_kwic(po::options_description& options, po::positional_options_description& positional) {
@@ -167,10 +164,7 @@ int run_kwic(const po::variables_map& vm) {
       }
     }
   }
-  if (Status s = write_output(render_table(table, format.value(), vm["output"].as<std::string>()), vm["output"].as<std::string>()); !s.ok()) {
-    return fail(s);
-  }
-  return kExitOk;
+  return print_table(table, format.value(), vm["output"].as<std::string>());
 }
 
 }  // namespace

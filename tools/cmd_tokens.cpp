@@ -34,11 +34,7 @@ int run(const po::variables_map& vm) {
                    std::string(charterkit::to_string(t.kind)),
                    text->bytes.substr(t.begin, t.end - t.begin), t.normalized});
   }
-  if (charterkit::Status s = write_output(render_table(table, format.value(), vm["output"].as<std::string>()), vm["output"].as<std::string>());
-      !s.ok()) {
-    return fail(s);
-  }
-  return kExitOk;
+  return print_table(table, format.value(), vm["output"].as<std::string>());
 }
 
 }  // namespace

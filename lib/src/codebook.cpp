@@ -9,6 +9,7 @@
 
 #include "charterkit/corpus.h"
 #include "glob.h"
+#include "lines.h"
 #include "yaml_util.h"
 
 namespace charterkit {
@@ -416,75 +417,79 @@ class CodebookBuilder {
     const std::string_view content = text_.content();
     std::map<std::string, std::size_t> categories;  // number or name -> theme
     int section = 0;  // 0 before the first '%', 1 categories, 2 words
-    std::size_t line_number = 0, pos = 0;
-    while (pos < content.size()) {
-      std::size_t eol = content.find('\n', pos);
-      if (eol == std::string_view::npos) eol = content.size();
-      std::string_view line = content.substr(pos, eol - pos);
-      const std::size_t line_begin = pos;
-      pos = eol + 1;
-      ++line_number;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      const SourceLocation loc{text_.name, line_number, 1, text_.content_begin + line_begin};
-      if (trim(line).empty()) continue;
-      if (trim(line) == "%") {
-        if (++section > 2) return Status::InvalidInput("a third '%' line: a LIWC dictionary has two", loc);
-        continue;
-      }
-      if (section == 0) return Status::InvalidInput("a LIWC dictionary starts with a line '%'", loc);
-      // Fields are separated by tabs (or runs of spaces in some files).
-      std::vector<std::string_view> fields;
-      std::size_t f = 0;
-      while (f < line.size()) {
-        while (f < line.size() && (line[f] == '\t' || (section == 1 && line[f] == ' '))) ++f;
-        std::size_t g = f;
-        while (g < line.size() && line[g] != '\t' && !(section == 1 && line[g] == ' ')) ++g;
-        if (g > f) fields.push_back(line.substr(f, g - f));
-        f = g;
-      }
-      if (section == 1) {
-        if (fields.size() < 2) return Status::InvalidInput("a category line needs a number and a name", loc);
-        Theme theme;
-        theme.id = std::string(fields[1]);
-        theme.label = theme.id;
-        if (book_.find_theme(theme.id) != SIZE_MAX) {
-          return Status::InvalidInput("category '" + theme.id + "' is defined twice", loc);
-        }
-        if (categories.count(std::string(fields[0]))) {
-          return Status::InvalidInput("category number " + std::string(fields[0]) + " is defined twice", loc);
-        }
-        categories[std::string(fields[0])] = book_.themes_.size();
-        categories[theme.id] = book_.themes_.size();
-        book_.themes_.push_back(theme);
-      } else {
-        // LIWC 2015 separates the word from its categories by a tab; a word may
-        // hold spaces (a phrase). Split on the last tab-separated run of numbers.
-        std::vector<std::string_view> cells;
-        std::size_t c = 0;
-        while (c <= line.size()) {
-          std::size_t tab = line.find('\t', c);
-          if (tab == std::string_view::npos) tab = line.size();
-          if (tab > c) cells.push_back(line.substr(c, tab - c));
-          c = tab + 1;
-        }
-        if (cells.size() < 2) return Status::InvalidInput("a word line needs a word and at least one category", loc);
-        const std::string word = std::string(trim(cells[0]));
-        for (std::size_t k = 1; k < cells.size(); ++k) {
-          const std::string category(trim(cells[k]));
-          auto it = categories.find(category);
-          if (it == categories.end()) {
-            return Status::InvalidInput("word '" + word + "' names category '" + category + "', which is not defined", loc);
-          }
-          if (Status s = add_entry(it->second, "*", word, loc, false); !s.ok()) return s;
-        }
-      }
-    }
+    std::size_t last_line = 0;
+    Status error;
+    internal::for_each_line(content, [&](std::size_t line_number, std::size_t line_begin, std::string_view line) {
+      last_line = line_number;
+      error = liwc_line(line, SourceLocation{text_.name, line_number, 1, text_.content_begin + line_begin}, categories,
+                        section);
+      return error.ok();
+    });
+    if (!error.ok()) return error;
     if (section < 2) {
       return Status::InvalidInput("a LIWC dictionary has two '%' lines around its categories",
-                                  SourceLocation{text_.name, line_number, 1, std::nullopt});
+                                  SourceLocation{text_.name, last_line, 1, std::nullopt});
     }
     book_.name_ = text_.name;
     return std::move(book_);
+  }
+
+  // Reads one line of a LIWC dictionary; `section` counts the '%' lines seen.
+  Status liwc_line(std::string_view line, const SourceLocation& loc, std::map<std::string, std::size_t>& categories,
+                   int& section) {
+    if (trim(line).empty()) return Status::Ok();
+    if (trim(line) == "%") {
+      if (++section > 2) return Status::InvalidInput("a third '%' line: a LIWC dictionary has two", loc);
+      return Status::Ok();
+    }
+    if (section == 0) return Status::InvalidInput("a LIWC dictionary starts with a line '%'", loc);
+    // Fields are separated by tabs (or runs of spaces in some files).
+    std::vector<std::string_view> fields;
+    std::size_t f = 0;
+    while (f < line.size()) {
+      while (f < line.size() && (line[f] == '\t' || (section == 1 && line[f] == ' '))) ++f;
+      std::size_t g = f;
+      while (g < line.size() && line[g] != '\t' && !(section == 1 && line[g] == ' ')) ++g;
+      if (g > f) fields.push_back(line.substr(f, g - f));
+      f = g;
+    }
+    if (section == 1) {
+      if (fields.size() < 2) return Status::InvalidInput("a category line needs a number and a name", loc);
+      Theme theme;
+      theme.id = std::string(fields[1]);
+      theme.label = theme.id;
+      if (book_.find_theme(theme.id) != SIZE_MAX) {
+        return Status::InvalidInput("category '" + theme.id + "' is defined twice", loc);
+      }
+      if (categories.count(std::string(fields[0]))) {
+        return Status::InvalidInput("category number " + std::string(fields[0]) + " is defined twice", loc);
+      }
+      categories[std::string(fields[0])] = book_.themes_.size();
+      categories[theme.id] = book_.themes_.size();
+      book_.themes_.push_back(theme);
+    } else {
+      // LIWC 2015 separates the word from its categories by a tab; a word may
+      // hold spaces (a phrase). Split on the last tab-separated run of numbers.
+      std::vector<std::string_view> cells;
+      std::size_t c = 0;
+      while (c <= line.size()) {
+        std::size_t tab = line.find('\t', c);
+        if (tab == std::string_view::npos) tab = line.size();
+        if (tab > c) cells.push_back(line.substr(c, tab - c));
+        c = tab + 1;
+      }
+      if (cells.size() < 2) return Status::InvalidInput("a word line needs a word and at least one category", loc);
+      const std::string word = std::string(trim(cells[0]));
+      for (std::size_t k = 1; k < cells.size(); ++k) {
+        const std::string category(trim(cells[k]));
+        auto it = categories.find(category);
+        if (it == categories.end()) {
+          return Status::InvalidInput("word '" + word + "' names category '" + category + "', which is not defined", loc);
+        }
+        if (Status s = add_entry(it->second, "*", word, loc, false); !s.ok()) return s;
+      }
+    }
+    return Status::Ok();
   }
 
  private:

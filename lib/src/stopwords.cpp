@@ -1,6 +1,7 @@
 #include "charterkit/stopwords.h"
 
 #include "charterkit/text.h"
+#include "lines.h"
 
 namespace charterkit {
 
@@ -12,30 +13,25 @@ Result<StopWords> StopWords::Load(const std::string& path, Tokenizer& tokenizer)
 
 Result<StopWords> StopWords::Parse(const Text& text, Tokenizer& tokenizer) {
   const std::string& path = text.name;
-  const std::string_view content = text.content();
   StopWords list;
-  std::size_t line_number = 0;
-  std::size_t pos = 0;
-  while (pos < content.size()) {
-    std::size_t eol = content.find('\n', pos);
-    if (eol == std::string_view::npos) eol = content.size();
-    std::string_view line = content.substr(pos, eol - pos);
-    const std::size_t line_begin = pos;
-    pos = eol + 1;
-    ++line_number;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
+  Status error;
+  internal::for_each_line(text.content(), [&](std::size_t line_number, std::size_t line_begin, std::string_view line) {
+    if (line.empty() || line.front() == '#') return true;
     Result<std::vector<Token>> tokens = tokenizer.tokenize(line);
-    if (!tokens.ok()) return tokens.status();
-    const bool one_word = tokens->size() == 1 && tokens->front().begin == 0 &&
-                          tokens->front().end == line.size();
+    if (!tokens.ok()) {
+      error = tokens.status();
+      return false;
+    }
+    const bool one_word = tokens->size() == 1 && tokens->front().begin == 0 && tokens->front().end == line.size();
     if (!one_word) {
-      return Status::InvalidInput(
-          "stop-word entry '" + std::string(line) + "' is not a single word",
-          SourceLocation{path, line_number, 1, text.content_begin + line_begin});
+      error = Status::InvalidInput("stop-word entry '" + std::string(line) + "' is not a single word",
+                                   SourceLocation{path, line_number, 1, text.content_begin + line_begin});
+      return false;
     }
     list.words_.insert(std::move(tokens->front().normalized));
-  }
+    return true;
+  });
+  if (!error.ok()) return error;
   return list;
 }
 
