@@ -3,6 +3,7 @@
 # SECONDS (default 30), seeded from the test fixtures and the built-in corpus.
 #   fuzz/run.sh [SECONDS] [TARGET...]     targets: text segment codebook tota claims table
 # Crashes are written to build-fuzz/crashes/TARGET/; keep them as regression inputs.
+# FUZZ_SEED fixes libFuzzer's random seed (CI sets it, so that its runs repeat).
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-30}
@@ -30,6 +31,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$build/crashes/$t"
   echo "fuzz_$t: ${seconds}s" >&2
   if ! "$build/fuzz/fuzz_$t" "$build/corpus/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+      ${FUZZ_SEED:+-seed=$FUZZ_SEED} \
       -artifact_prefix="$build/crashes/$t/" -print_final_stats=1 2>"$build/fuzz_$t.log"; then
     echo "fuzz_$t found a problem: see $build/fuzz_$t.log and $build/crashes/$t/" >&2
     tail -40 "$build/fuzz_$t.log" >&2
