@@ -17,6 +17,13 @@ namespace {
 const char* const kBrokenPipe = "the reader of the output has gone";
 }  // namespace
 
+void declare_output(po::options_description& options, const char* default_format) {
+  options.add_options()
+      ("format,f", po::value<std::string>()->default_value(default_format),
+       "output format: text, tsv, csv, markdown, latex or json")
+      ("output,o", po::value<std::string>()->default_value(""), "write to this file instead of standard output");
+}
+
 int fail(const charterkit::Status& status) {
   // A reader that stopped reading (`charter ... | head`) is not an error to report.
   if (status.code() == charterkit::StatusCode::kIOError && status.message() == kBrokenPipe) return kExitError;

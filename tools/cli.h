@@ -16,6 +16,10 @@ namespace charter {
 
 namespace po = boost::program_options;
 
+// Declares --format (-f, default `default_format`, any format of render) and
+// --output (-o), the options of every command that prints a table.
+void declare_output(po::options_description& options, const char* default_format);
+
 // Exit codes of the charter program.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitError = 1;

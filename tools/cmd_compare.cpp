@@ -28,10 +28,8 @@ void declare_compare(po::options_description& options, po::positional_options_de
   options.add_options()
       ("document", po::value<std::vector<std::string>>()->default_value({}, ""),
        "two or more documents: ids of the built-in corpus, files, folders, manifests")
-      ("codebook,c", po::value<std::string>()->default_value(""), "codebook file (default: the built-in codebook)")
-      ("format,f", po::value<std::string>()->default_value("text"),
-       "output format: text, tsv, csv, markdown, latex or json")
-      ("output,o", po::value<std::string>()->default_value(""), "write to this file instead of standard output");
+      ("codebook,c", po::value<std::string>()->default_value(""), "codebook file (default: the built-in codebook)");
+  declare_output(options, "text");
   positional.add("document", -1);
 }
 
@@ -123,10 +121,8 @@ void declare_keyness(po::options_description& options, po::positional_options_de
       ("reference", po::value<std::vector<std::string>>()->multitoken()->required(), "the documents they are compared with")
       ("min", po::value<int>()->default_value(3), "minimum frequency of a word in target and reference together")
       ("top", po::value<int>()->default_value(20), "rows to show from each end (0: all)")
-      ("keep-stop-words", po::bool_switch(), "do not remove the language's stop words")
-      ("format,f", po::value<std::string>()->default_value("text"),
-       "output format: text, tsv, csv, markdown, latex or json")
-      ("output,o", po::value<std::string>()->default_value(""), "write to this file instead of standard output");
+      ("keep-stop-words", po::bool_switch(), "do not remove the language's stop words");
+  declare_output(options, "text");
   (void)positional;
 }
 

@@ -24,9 +24,8 @@ std::int64_t count_tokens(charterkit::Tokenizer& tokenizer, std::string_view tex
 void declare_list(po::options_description& options, po::positional_options_description& positional) {
   options.add_options()
       ("path", po::value<std::vector<std::string>>()->default_value({}, ""),
-       "files, folders or manifests to list (default: the built-in corpus)")
-      ("format,f", po::value<std::string>()->default_value("text"), "output format: text, tsv, csv or json")
-      ("output,o", po::value<std::string>()->default_value(""), "write to this file instead of standard output");
+       "files, folders or manifests to list (default: the built-in corpus)");
+  declare_output(options, "text");
   positional.add("path", -1);
 }
 

@@ -16,10 +16,8 @@ void declare(po::options_description& options, po::positional_options_descriptio
   options.add_options()
       ("quote,q", po::value<std::string>()->required(), "the quoting text: a document id or a file")
       ("source,s", po::value<std::string>()->required(), "the source it quotes: a document id or a file")
-      ("min-similarity", po::value<double>()->default_value(0.5), "similarity from which a passage counts as found")
-      ("format,f", po::value<std::string>()->default_value("text"),
-       "output format: text, tsv, csv, markdown, latex or json")
-      ("output,o", po::value<std::string>()->default_value(""), "write to this file instead of standard output");
+      ("min-similarity", po::value<double>()->default_value(0.5), "similarity from which a passage counts as found");
+  declare_output(options, "text");
 }
 
 Result<charterkit::Document> one_document(const std::string& name) {

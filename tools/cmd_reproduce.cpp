@@ -22,10 +22,8 @@ void declare(po::options_description& options, po::positional_options_descriptio
       ("document,d", po::value<std::vector<std::string>>()->default_value({}, ""),
        "ORG=DOC: the text of any organization of the claims (repeatable)")
       ("claims", po::value<std::string>()->default_value(""), "claims file (default: the article's claims)")
-      ("codebook,c", po::value<std::string>()->default_value(""), "codebook file (default: the built-in codebook)")
-      ("format,f", po::value<std::string>()->default_value("text"),
-       "output format: text, tsv, csv, markdown, latex or json")
-      ("output,o", po::value<std::string>()->default_value(""), "write to this file instead of standard output");
+      ("codebook,c", po::value<std::string>()->default_value(""), "codebook file (default: the built-in codebook)");
+  declare_output(options, "text");
 }
 
 // "all: “peace”; art3: “peace” (+2 more)"

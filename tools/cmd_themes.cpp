@@ -38,9 +38,8 @@ void declare_themes(po::options_description& options, po::positional_options_des
        "documents: ids of the built-in corpus, files, folders, manifests (default: the built-in corpus)")
       ("codebook,c", po::value<std::string>()->default_value(""), "codebook file (default: the built-in codebook)")
       ("by", po::value<std::string>()->default_value("document"), "one row per theme and: document or segment")
-      ("evidence,e", po::bool_switch(), "list every match instead: document, segment, sentence, theme, entry, span, text")
-      ("format,f", po::value<std::string>()->default_value("text"), "output format: text, tsv, csv or json")
-      ("output,o", po::value<std::string>()->default_value(""), "write to this file instead of standard output");
+      ("evidence,e", po::bool_switch(), "list every match instead: document, segment, sentence, theme, entry, span, text");
+  declare_output(options, "text");
   positional.add("document", -1);
 }
 
@@ -109,9 +108,8 @@ void declare_kwic(po::options_description& options, po::positional_options_descr
       ("pattern,p", po::value<std::string>()->default_value(""), "or of this pattern (a word, glob, phrase or rule)")
       ("codebook,c", po::value<std::string>()->default_value(""), "codebook file (default: the built-in codebook)")
       ("window,w", po::value<int>()->default_value(5), "words of context on each side")
-      ("sentence", po::bool_switch(), "keep the context within the match's sentence")
-      ("format,f", po::value<std::string>()->default_value("text"), "output format: text, tsv, csv or json")
-      ("output,o", po::value<std::string>()->default_value(""), "write to this file instead of standard output");
+      ("sentence", po::bool_switch(), "keep the context within the match's sentence");
+  declare_output(options, "text");
   positional.add("document", -1);
 }
 

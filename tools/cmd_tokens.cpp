@@ -11,9 +11,8 @@ namespace {
 
 void declare(po::options_description& options, po::positional_options_description& positional) {
   options.add_options()
-      ("file", po::value<std::string>()->required(), "the UTF-8 text file to read")
-      ("format,f", po::value<std::string>()->default_value("tsv"), "output format: tsv, csv, json, text, markdown or latex")
-      ("output,o", po::value<std::string>()->default_value(""), "write to this file instead of standard output");
+      ("file", po::value<std::string>()->required(), "the UTF-8 text file to read");
+  declare_output(options, "tsv");
   positional.add("file", 1);
 }
 
