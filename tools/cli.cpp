@@ -116,6 +116,16 @@ charterkit::Status load_documents(const std::vector<std::string>& names, charter
   return charterkit::Status::Ok();
 }
 
+charterkit::Result<charterkit::Document> load_one_document(const std::string& name, const std::string& hint) {
+  charterkit::Corpus corpus;
+  if (charterkit::Status s = load_documents({name}, corpus); !s.ok()) return s;
+  if (corpus.documents.size() != 1) {
+    return charterkit::Status::InvalidArgument("'" + name + "' holds " + std::to_string(corpus.documents.size()) +
+                                               " documents; " + hint);
+  }
+  return std::move(corpus.documents.front());
+}
+
 charterkit::Result<charterkit::Codebook> load_codebook(const std::string& path, charterkit::Tokenizer& tokenizer) {
   if (path.empty()) return charterkit::Codebook::Default(tokenizer);
   return charterkit::Codebook::LoadAny(path, tokenizer);

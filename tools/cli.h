@@ -61,6 +61,11 @@ int print_table(const charterkit::Table& table, charterkit::TableFormat format, 
 // Prints the corpus's warnings on stderr.
 charterkit::Status load_documents(const std::vector<std::string>& names, charterkit::Corpus& corpus);
 
+// Loads the one document named by `name` (an id of the built-in corpus or a
+// file). Errors: those of load_documents, and InvalidArgument "'NAME' holds N
+// documents; HINT" when `name` is a folder or manifest of several.
+charterkit::Result<charterkit::Document> load_one_document(const std::string& name, const std::string& hint);
+
 // Loads the codebook at `path` (charterkit YAML, quanteda YAML or LIWC .dic),
 // or the default codebook when `path` is empty.
 charterkit::Result<charterkit::Codebook> load_codebook(const std::string& path, charterkit::Tokenizer& tokenizer);

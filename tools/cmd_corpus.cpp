@@ -62,13 +62,9 @@ int run_show(const po::variables_map& vm) {
   if (format != "text" && format != "json") {
     return fail(Status::InvalidArgument("unknown format '" + format + "' (formats: text, json)"));
   }
-  Corpus corpus;
-  if (Status s = load_documents({name}, corpus); !s.ok()) return fail(s);
-  if (corpus.documents.size() != 1) {
-    return fail(Status::InvalidArgument("'" + name + "' holds " + std::to_string(corpus.documents.size()) +
-                                        " documents; name one file (or use 'charter corpus list')"));
-  }
-  const Document* doc = &corpus.documents.front();
+  Result<Document> loaded = load_one_document(name, "name one file (or use 'charter corpus list')");
+  if (!loaded.ok()) return fail(loaded.status());
+  const Document* doc = &loaded.value();
   std::vector<const charterkit::Segment*> segments;
   for (const auto& s : doc->segments) {
     if (segment_id.empty() || s.id == segment_id) segments.push_back(&s);

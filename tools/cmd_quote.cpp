@@ -20,24 +20,14 @@ void declare(po::options_description& options, po::positional_options_descriptio
   declare_output(options, "text");
 }
 
-Result<charterkit::Document> one_document(const std::string& name) {
-  charterkit::Corpus corpus;
-  if (Status s = load_documents({name}, corpus); !s.ok()) return s;
-  if (corpus.documents.size() != 1) {
-    return Status::InvalidArgument("'" + name + "' holds " + std::to_string(corpus.documents.size()) +
-                                   " documents; name one");
-  }
-  return std::move(corpus.documents.front());
-}
-
 int run(const po::variables_map& vm) {
   Result<charterkit::TableFormat> format = charterkit::parse_table_format(vm["format"].as<std::string>());
   if (!format.ok()) return fail(format.status());
   const double threshold = vm["min-similarity"].as<double>();
   if (!(threshold >= 0 && threshold <= 1)) return fail(Status::InvalidArgument("--min-similarity takes 0 to 1"));
-  Result<charterkit::Document> quote = one_document(vm["quote"].as<std::string>());
+  Result<charterkit::Document> quote = load_one_document(vm["quote"].as<std::string>(), "name one");
   if (!quote.ok()) return fail(quote.status());
-  Result<charterkit::Document> source = one_document(vm["source"].as<std::string>());
+  Result<charterkit::Document> source = load_one_document(vm["source"].as<std::string>(), "name one");
   if (!source.ok()) return fail(source.status());
   Result<charterkit::Tokenizer> tokenizer = charterkit::Tokenizer::Create();
   if (!tokenizer.ok()) return fail(tokenizer.status());

@@ -82,17 +82,13 @@ int run(const po::variables_map& vm) {
   for (const std::string& org : claims->organizations()) {
     if (!chosen.count(org)) continue;
     const std::string& name = chosen[org];
-    charterkit::Corpus corpus;
-    if (Status s = load_documents({name}, corpus); !s.ok()) return fail(s);
-    if (corpus.documents.size() != 1) {
-      return fail(Status::InvalidArgument("'" + name + "' holds " + std::to_string(corpus.documents.size()) +
-                                          " documents; name one text for " + org));
-    }
+    Result<charterkit::Document> document = load_one_document(name, "name one text for " + org);
+    if (!document.ok()) return fail(document.status());
     Result<charterkit::ThemeProfile> profile =
-        charterkit::profile_document(corpus.documents.front(), tokenizer.value(), matcher.value());
+        charterkit::profile_document(document.value(), tokenizer.value(), matcher.value());
     if (!profile.ok()) return fail(profile.status());
     profiles[org] = std::move(profile).value();
-    described += (described.empty() ? "" : ", ") + org + ": " + corpus.documents.front().id;
+    described += (described.empty() ? "" : ", ") + org + ": " + document->id;
   }
   described = user_documents ? "the texts given (" + described + ")" : "the article's own quotations (" + described + ")";
   const std::vector<charterkit::ClaimVerdict> verdicts =
