@@ -9,8 +9,12 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <array>
 #include <climits>
 #include <cstdint>
+#include <cstring>
+#include <mutex>
 
 #include "icu_util.h"
 
@@ -28,10 +32,23 @@ std::string_view to_string(TokenKind kind) {
   return "other";
 }
 
+struct FastTable;
+
 struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
   const icu::Normalizer2* nfkc_cf = nullptr;  // owned by ICU
+  const FastTable* fast = nullptr;            // nullptr: ICU for everything
+
+  Status icu_tokens(std::string_view text, std::size_t from, std::size_t to, std::size_t base,
+                    std::vector<Token>& out);
+  Result<std::vector<Token>> tokenize_reference(std::string_view text, std::size_t base);
+  Result<std::vector<Token>> tokenize_fast(std::string_view text, std::size_t base);
+  Status number_sentences(std::string_view text, std::size_t base, std::vector<Token>& tokens);
+  int quick_sentence_end(std::string_view text, std::size_t e1, std::size_t b2) const;
+  Result<bool> icu_sentence_end(std::string_view text, std::size_t w0, std::size_t b1, std::size_t b2);
+  std::string window;  // the text ICU's sentence iterator is looking at
+  static Result<std::unique_ptr<FastTable>> build_fast_table(const icu::Normalizer2& nfkc_cf);
 };
 
 namespace {
@@ -107,6 +124,173 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
+// ---------------------------------------------------------------------------
+// The fast path.
+//
+// ICU's word rules (UAX #29) join characters only through letters, digits,
+// the "mid" characters between them (apostrophe, full stop, comma, ...),
+// connectors, combining and format characters, emoji sequences, regional
+// indicators, Hebrew and Katakana, and dictionaries for scripts without
+// spaces. Between ASCII white space and a letter, digit, punctuation mark or
+// symbol a boundary is certain. So the text is cut at ASCII white space into
+// spans; a span made only of "fast" characters (below U+0800: letters, digits,
+// punctuation, symbols) is cut here: a run of letters and digits is one word,
+// every symbol is a token of its own, punctuation is not a token. A span with
+// anything else, or with a mid character between two letters or digits, goes
+// to ICU together with the white space before it (a combining mark after a
+// space joins the space). The table of fast characters is built from ICU's
+// character properties and then checked against ICU's own segmentation of
+// every fast character in many contexts; a character whose behaviour differs
+// is left to ICU.
+// ---------------------------------------------------------------------------
+
+enum CharClass : std::uint8_t { kSlow = 0, kSpace, kLetter, kDigit, kMid, kPunct, kSymbol };
+// Sentence flags: what a character does to "a sentence may end here".
+enum SentenceFlag : std::uint8_t { kSbClear = 0, kSbKeep, kSbSet };
+
+constexpr UChar32 kFastLimit = 0x800;  // one- and two-byte UTF-8
+
+}  // namespace
+
+struct FastTable {
+  std::array<std::uint8_t, kFastLimit> cls{};
+  std::array<std::uint8_t, kFastLimit> sentence{};  // SentenceFlag
+  std::array<std::uint8_t, kFastLimit> letter{};    // SentenceLetter
+  std::array<std::uint32_t, kFastLimit + 1> map_begin{};  // NFKC_Casefold of each character,
+  std::string maps;                                        // concatenated
+  std::array<char, 128> lower{};                           // ASCII case folding
+  std::array<bool, 256> may_set{};  // bytes that may begin a character that may end a sentence
+  std::string_view map(UChar32 c) const {
+    return std::string_view(maps).substr(map_begin[c], map_begin[c + 1] - map_begin[c]);
+  }
+};
+
+namespace {
+
+constexpr std::array<bool, 256> kSpaceByte = [] {
+  std::array<bool, 256> table{};
+  for (unsigned char b : {' ', '\t', '\n', '\r', '\v', '\f'}) table[b] = true;
+  return table;
+}();
+
+inline bool is_space_byte(unsigned char b) { return kSpaceByte[b]; }
+
+// Decodes the character at `i` if it has one or two bytes; returns its length,
+// or 0 for a longer sequence. REQUIRES: well-formed UTF-8, i < text.size().
+inline std::size_t decode_short(std::string_view text, std::size_t i, UChar32& c) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  if (b < 0x80) {
+    c = b;
+    return 1;
+  }
+  if ((b & 0xE0) == 0xC0) {
+    c = ((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+    return 2;
+  }
+  return 0;
+}
+
+std::uint8_t sentence_flag(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_ATERM: case U_SB_STERM: case U_SB_SEP: case U_SB_CR: case U_SB_LF:
+      return kSbSet;
+    case U_SB_CLOSE: case U_SB_SP: case U_SB_EXTEND: case U_SB_FORMAT:
+      return kSbKeep;
+    default:
+      return kSbClear;
+  }
+}
+
+std::uint8_t classify(UChar32 c, const icu::Normalizer2& nfkc_cf) {
+  if (c < 0x80 && is_space_byte(static_cast<unsigned char>(c))) return kSpace;
+  if (!nfkc_cf.hasBoundaryBefore(c) || u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) return kSlow;
+  const uint32_t gc = U_GET_GC_MASK(c);
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER:
+      return (gc & U_GC_L_MASK) ? kLetter : kSlow;
+    case U_WB_NUMERIC:
+      return (gc & U_GC_ND_MASK) ? kDigit : kSlow;
+    case U_WB_MIDLETTER: case U_WB_MIDNUM: case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: case U_WB_DOUBLE_QUOTE:
+      return kMid;
+    case U_WB_OTHER:
+      if (c == ':') return kMid;  // MidLetter in some tailorings
+      if (gc & (U_GC_P_MASK | U_GC_CC_MASK)) return kPunct;
+      if (gc & (U_GC_S_MASK | U_GC_NO_MASK)) return kSymbol;
+      return kSlow;
+    default:
+      return kSlow;
+  }
+}
+
+// Cuts the span [s, e) of `text` (no ASCII white space in it) into tokens
+// appended to `out`. Returns false, with `out` as it was, if the span needs ICU.
+bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::size_t e, std::size_t base,
+               std::vector<Token>& out) {
+  const std::size_t mark = out.size();
+  std::size_t i = s;
+  while (i < e) {
+    UChar32 c;
+    std::size_t len = decode_short(text, i, c);
+    if (len == 0) break;
+    const std::uint8_t cls = t.cls[c];
+    if (cls == kLetter || cls == kDigit) {
+      // The run of letters and digits and the length of its normalized form,
+      // then the form itself.
+      const std::size_t start = i;
+      bool ascii = true, last_digit = false;
+      std::size_t normalized_length = 0;
+      while (true) {
+        last_digit = t.cls[c] == kDigit;
+        ascii = ascii && len == 1;
+        normalized_length += t.map_begin[c + 1] - t.map_begin[c];
+        i += len;
+        if (i >= e) break;
+        len = decode_short(text, i, c);
+        if (len == 0 || (t.cls[c] != kLetter && t.cls[c] != kDigit)) break;
+      }
+      if (i < e && len != 0 && t.cls[c] == kMid && i + len < e) {
+        UChar32 after;
+        const std::size_t after_len = decode_short(text, i + len, after);
+        if (after_len == 0 || t.cls[after] == kLetter || t.cls[after] == kDigit) break;  // "U.N.", "1,000": ICU
+      }
+      Token& token = out.emplace_back();
+      token.begin = base + start;
+      token.end = base + i;
+      token.kind = last_digit ? TokenKind::kNumber : TokenKind::kWord;
+      token.normalized.resize(normalized_length);
+      char* to = token.normalized.data();
+      if (ascii) {
+        for (std::size_t j = start; j < i; ++j) *to++ = t.lower[static_cast<unsigned char>(text[j])];
+      } else {
+        for (std::size_t j = start; j < i;) {
+          UChar32 d;
+          j += decode_short(text, j, d);
+          const std::uint32_t from = t.map_begin[d], n = t.map_begin[d + 1] - from;
+          std::memcpy(to, t.maps.data() + from, n);
+          to += n;
+        }
+      }
+    } else if (cls == kMid || cls == kPunct) {
+      i += len;
+    } else if (cls == kSymbol) {
+      Token token;
+      token.begin = base + i;
+      token.end = base + i + len;
+      token.kind = TokenKind::kOther;
+      token.normalized.assign(t.map(c));
+      out.push_back(std::move(token));
+      i += len;
+    } else {
+      break;
+    }
+  }
+  if (i < e) {
+    out.resize(mark);
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 Tokenizer::Tokenizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -114,7 +298,357 @@ Tokenizer::Tokenizer(Tokenizer&&) noexcept = default;
 Tokenizer& Tokenizer::operator=(Tokenizer&&) noexcept = default;
 Tokenizer::~Tokenizer() = default;
 
-Result<Tokenizer> Tokenizer::Create() {
+// Cuts [from, to) of `text` with ICU and appends its tokens (position and
+// sentence not set). `from` must be a certain word boundary.
+Status Tokenizer::Impl::icu_tokens(std::string_view text, std::size_t from, std::size_t to, std::size_t base,
+                                   std::vector<Token>& out) {
+  const std::string_view part = text.substr(from, to - from);
+  if (Status s = attach(*words, part); !s.ok()) return s;
+  int32_t begin = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; begin = end, end = words->next()) {
+    const std::string_view piece = part.substr(begin, end - begin);
+    const int32_t rule_status = words->getRuleStatus();
+    const bool is_word = rule_status >= UBRK_WORD_NONE_LIMIT;
+    if (!is_word && !has_symbol(piece)) continue;
+    Token token;
+    token.begin = base + from + static_cast<std::size_t>(begin);
+    token.end = base + from + static_cast<std::size_t>(end);
+    token.kind = is_word ? kind_of(rule_status) : TokenKind::kOther;
+    if (is_ascii(piece)) {  // NFKC leaves ASCII alone; case folding maps A-Z to a-z
+      token.normalized.assign(piece);
+      for (char& ch : token.normalized) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+      }
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::StringPiece sp(piece.data(), static_cast<int32_t>(piece.size()));
+      if (nfkc_cf->isNormalizedUTF8(sp, status) && U_SUCCESS(status)) {
+        token.normalized.assign(piece);
+      } else {
+        status = U_ZERO_ERROR;
+        icu::StringByteSink<std::string> sink(&token.normalized, static_cast<int32_t>(piece.size()));
+        nfkc_cf->normalizeUTF8(0, sp, sink, nullptr, status);
+        if (U_FAILURE(status)) return icu_error("Normalizer2::normalizeUTF8", status);
+      }
+    }
+    out.push_back(std::move(token));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Token>> Tokenizer::Impl::tokenize_fast(std::string_view text, std::size_t base) {
+  if (text.size() >= static_cast<std::size_t>(INT32_MAX)) {
+    return Status::InvalidInput("text of " + std::to_string(text.size()) +
+                                " bytes is too large (the limit is 2 GiB per document)");
+  }
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6);
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  std::size_t region_begin = 0, region_end = 0;  // spans waiting for ICU, as one region
+  bool region = false;
+  while (i < n) {
+    const std::size_t space = i;
+    while (i < n && is_space_byte(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == n) break;
+    const std::size_t s = i;
+    while (i < n && !is_space_byte(static_cast<unsigned char>(text[i]))) ++i;
+    const std::size_t mark = tokens.size();
+    if (fast_span(*fast, text, s, i, base, tokens)) {
+      if (region) {  // the region's tokens come first
+        const std::size_t span_tokens = tokens.size() - mark;
+        if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
+        std::rotate(tokens.begin() + static_cast<std::ptrdiff_t>(mark),
+                    tokens.begin() + static_cast<std::ptrdiff_t>(mark + span_tokens), tokens.end());
+        region = false;
+      }
+    } else {
+      if (!region) region_begin = space;
+      region = true;
+      region_end = i;
+    }
+  }
+  if (region) {
+    if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
+  }
+  if (Status st = number_sentences(text, base, tokens); !st.ok()) return st;
+  return tokens;
+}
+
+namespace {
+
+// Walks the text and tells where a sentence may end: after a terminator or a
+// paragraph break, followed only by closing punctuation, spaces, combining or
+// format characters (Unicode's sentence rules SB4 to SB11). A single line
+// break counts as a space (see join_wrapped_lines).
+class SentenceScan {
+ public:
+  SentenceScan(std::string_view text, const FastTable& table) : text_(text), table_(table) {}
+
+  void advance_to(std::size_t pos) {
+    while (cursor_ < pos) {
+      if (!state_) {  // skip what cannot start a sentence end
+        while (cursor_ < pos && !table_.may_set[static_cast<unsigned char>(text_[cursor_])]) ++cursor_;
+        if (cursor_ >= pos) break;
+      }
+      const auto b = static_cast<unsigned char>(text_[cursor_]);
+      const std::size_t at = cursor_;
+      std::uint8_t flag;
+      if (b < 0x80 && b != '\n' && b != '\r') {
+        flag = table_.sentence[b];
+        ++cursor_;
+      } else if (b == '\n' || b == '\r') {
+        cursor_ = after_line_break(text_, at);
+        flag = paragraph_break_at(text_, at) ? kSbSet : kSbKeep;
+      } else {
+        UChar32 c;
+        if (decode_short(text_, at, c) == 2) {
+          flag = table_.sentence[c];
+          cursor_ += 2;
+        } else {
+          auto i = static_cast<int32_t>(at);
+          U8_NEXT(reinterpret_cast<const uint8_t*>(text_.data()), i, static_cast<int32_t>(text_.size()), c);
+          flag = sentence_flag(c);
+          cursor_ = static_cast<std::size_t>(i);
+        }
+      }
+      if (flag == kSbSet) {
+        if (!state_) chain_start_ = at;
+        state_ = true;
+      } else if (flag == kSbClear) {
+        state_ = false;
+      }
+      if (state_) last_set_ = cursor_;
+    }
+  }
+  std::size_t last_set() const { return last_set_; }        // last position where a sentence may end
+  std::size_t chain_start() const { return chain_start_; }  // where the run that allows it began
+
+  // Returns the position after the line break (LF, CR or CRLF) at `i`.
+  static std::size_t after_line_break(std::string_view text, std::size_t i) {
+    return i + ((text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ? 2 : 1);
+  }
+  // Returns true iff the line break at `i` is followed, after spaces or tabs,
+  // by another line break or the end of the text (an empty line).
+  static bool paragraph_break_at(std::string_view text, std::size_t i) {
+    std::size_t j = after_line_break(text, i);
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+    return j >= text.size() || text[j] == '\n' || text[j] == '\r';
+  }
+
+ private:
+  std::string_view text_;
+  const FastTable& table_;
+  std::size_t cursor_ = 0, last_set_ = 0, chain_start_ = 0;
+  bool state_ = false;
+};
+
+enum SentenceLetter : std::uint8_t { kNotLetter = 0, kLower, kUpper, kOLetter };
+
+std::uint8_t sentence_letter(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_LOWER: return kLower;
+    case U_SB_UPPER: return kUpper;
+    case U_SB_OLETTER: return kOLetter;
+    default: return kNotLetter;
+  }
+}
+
+}  // namespace
+
+// Decides the common cases alone: 1 if a sentence ends between the token
+// [b1, e1) and the token at b2, 0 if not, -1 if ICU must be asked. Sure cases:
+// an empty line between them (SB4); or "." "!" "?" then white space, then a
+// letter, where only "." before a lower-case letter does not end a sentence
+// (SB8, SB11).
+int Tokenizer::Impl::quick_sentence_end(std::string_view text, std::size_t e1, std::size_t b2) const {
+  for (std::size_t j = e1; j < b2; ++j) {
+    if ((text[j] == '\n' || text[j] == '\r') && SentenceScan::paragraph_break_at(text, j)) return 1;
+  }
+  const char terminator = text[e1];
+  if (terminator != '.' && terminator != '!' && terminator != '?') return -1;
+  if (e1 + 1 >= b2) return -1;
+  for (std::size_t j = e1 + 1; j < b2; ++j) {
+    if (!is_space_byte(static_cast<unsigned char>(text[j])) || text[j] == '\v' || text[j] == '\f') return -1;
+  }
+  UChar32 c;
+  if (decode_short(text, b2, c) == 0) return -1;
+  const std::uint8_t letter = fast->letter[c];
+  if (letter == kNotLetter) return -1;
+  return (terminator == '.' && letter == kLower) ? 0 : 1;
+}
+
+// Asks ICU whether a sentence ends in (b1, b2], on a window of the text from
+// a token before the terminator to the first letter after b2 (all the context
+// the sentence rules look at).
+Result<bool> Tokenizer::Impl::icu_sentence_end(std::string_view text, std::size_t w0, std::size_t b1,
+                                                 std::size_t b2) {
+  std::size_t w1 = b2;
+  while (w1 < text.size()) {
+    auto i = static_cast<int32_t>(w1);
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+    const std::size_t at = w1;
+    w1 = static_cast<std::size_t>(i);
+    if (c == '\n' || c == '\r') {
+      w1 = SentenceScan::after_line_break(text, at);
+      if (SentenceScan::paragraph_break_at(text, at)) break;
+    } else if (sentence_letter(c) != kNotLetter || sentence_flag(c) == kSbSet) {
+      break;
+    }
+  }
+  window = join_wrapped_lines(text.substr(w0, w1 - w0));
+  if (Status s = attach(*sentences, window); !s.ok()) return s;
+  const int32_t next = sentences->following(static_cast<int32_t>(b1 - w0));
+  return next != icu::BreakIterator::DONE && static_cast<std::size_t>(next) <= b2 - w0;
+}
+
+// Sets each token's position and sentence. Where a sentence may end between
+// two tokens, the common cases are decided here and the others by ICU.
+Status Tokenizer::Impl::number_sentences(std::string_view text, std::size_t base, std::vector<Token>& tokens) {
+  SentenceScan scan(text, *fast);
+  std::size_t sentence = 0;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    tokens[k].position = k;
+    if (k > 0) {
+      const std::size_t b1 = tokens[k - 1].begin - base, e1 = tokens[k - 1].end - base, b2 = tokens[k].begin - base;
+      scan.advance_to(e1);
+      const bool inside = scan.last_set() > b1;  // the previous token may end one
+      scan.advance_to(b2);
+      if (scan.last_set() > b1) {
+        int end = inside ? -1 : quick_sentence_end(text, e1, b2);
+        if (end < 0) {
+          std::size_t j = k - 1;  // a token before the terminator, for context
+          if (j > 0) --j;
+          while (j > 0 && tokens[j].begin - base >= scan.chain_start()) --j;
+          const std::size_t w0 = tokens[j].begin - base < scan.chain_start() ? tokens[j].begin - base : 0;
+          Result<bool> icu = icu_sentence_end(text, w0, b1, b2);
+          if (!icu.ok()) return icu.status();
+          end = icu.value() ? 1 : 0;
+        }
+        sentence += static_cast<std::size_t>(end);
+      }
+    }
+    tokens[k].sentence = sentence;
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<Token>> Tokenizer::Impl::tokenize_reference(std::string_view text, std::size_t base) {
+  const std::string joined = join_wrapped_lines(text);
+  if (Status s = attach(*sentences, joined); !s.ok()) return s;
+
+  std::vector<Token> tokens;
+  if (Status s = icu_tokens(text, 0, text.size(), base, tokens); !s.ok()) return s;
+  sentences->first();
+  int32_t sentence_end = sentences->next();
+  std::size_t sentence = 0;
+  int32_t last_token_sentence_end = -1;  // end of the sentence holding the previous token
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const auto begin = static_cast<int32_t>(tokens[k].begin - base);
+    while (sentence_end != icu::BreakIterator::DONE && sentence_end <= begin) sentence_end = sentences->next();
+    if (last_token_sentence_end >= 0 && sentence_end != last_token_sentence_end) ++sentence;
+    last_token_sentence_end = sentence_end;
+    tokens[k].sentence = sentence;
+    tokens[k].position = k;
+  }
+  return tokens;
+}
+
+// Builds the fast table: character classes from ICU's properties, then a
+// check of each fast character against ICU's segmentation in contexts that
+// would show a rule this file does not know (a tailoring such as "@" joining
+// letters): characters that behave otherwise are left to ICU.
+Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::Normalizer2& nfkc_cf) {
+  auto t = std::make_unique<FastTable>();
+  for (UChar32 c = 0; c < kFastLimit; ++c) {
+    t->cls[c] = classify(c, nfkc_cf);
+    t->sentence[c] = sentence_flag(c);
+    t->letter[c] = sentence_letter(c);
+    if (c < 0x80) t->lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    t->map_begin[c] = static_cast<std::uint32_t>(t->maps.size());
+    if (t->cls[c] == kLetter || t->cls[c] == kDigit || t->cls[c] == kSymbol) {
+      UErrorCode status = U_ZERO_ERROR;
+      icu::UnicodeString mapped = nfkc_cf.normalize(icu::UnicodeString(c), status);
+      if (U_FAILURE(status)) return icu_error("Normalizer2::normalize", status);
+      if (mapped.isEmpty()) {
+        t->cls[c] = kSlow;
+      } else {
+        mapped.toUTF8String(t->maps);
+      }
+    }
+  }
+  t->map_begin[kFastLimit] = static_cast<std::uint32_t>(t->maps.size());
+  for (UChar32 c = 0; c < kFastLimit; ++c) {
+    if (t->sentence[c] != kSbSet) continue;
+    t->may_set[c < 0x80 ? c : 0xC0 | (c >> 6)] = true;  // the character's first byte
+  }
+  t->may_set['\n'] = t->may_set['\r'] = true;
+  for (int b = 0xE0; b < 0x100; ++b) t->may_set[b] = true;  // three and four bytes: ask ICU's properties
+
+  // The probes: each fast character next to a letter, a digit, a mid
+  // character, punctuation, a symbol and itself, one probe per span.
+  const char* const contexts[] = {"a", "1", "\xD1\x8F" /* я */, ".", ",", "'", "-", "$", "(", ")"};
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status)) return icu_error("createWordInstance", status);
+  Impl probe_impl;
+  probe_impl.words = std::move(words);
+  probe_impl.nfkc_cf = &nfkc_cf;
+  std::string probes;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // probe spans in `probes`
+  std::vector<UChar32> owner;                              // the character each span probes
+  for (UChar32 c = 0; c < kFastLimit; ++c) {
+    if (t->cls[c] == kSlow || t->cls[c] == kSpace) continue;
+    std::string ch;
+    icu::UnicodeString(c).toUTF8String(ch);
+    std::vector<std::string> forms;
+    if (t->cls[c] == kLetter) {  // letters behave alike: two probes each
+      forms = {"a" + ch + "1", "$" + ch + "."};
+    } else {
+      forms = {ch, ch + ch, "a" + ch + "a", "1" + ch + "1"};
+      for (const char* x : contexts) {
+        forms.push_back(x + ch);
+        forms.push_back(ch + x);
+      }
+    }
+    for (const std::string& form : forms) {
+      spans.emplace_back(probes.size(), probes.size() + form.size());
+      owner.push_back(c);
+      probes += form;
+      probes += ' ';
+    }
+  }
+  std::vector<Token> expected;
+  if (Status s = probe_impl.icu_tokens(probes, 0, probes.size(), 0, expected); !s.ok()) return s;
+  // Compare span by span (spaces cut the probes apart with certainty); repeat
+  // while a character was removed, since it may serve as another's context.
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::size_t k = 0;
+    std::vector<Token> fast;
+    for (std::size_t p = 0; p < spans.size(); ++p) {
+      const auto [s, e] = spans[p];
+      const std::size_t first = k;
+      while (k < expected.size() && expected[k].begin < e) ++k;
+      fast.clear();
+      if (!fast_span(*t, probes, s, e, 0, fast)) continue;  // ICU decides this span
+      bool same = fast.size() == k - first;
+      for (std::size_t q = 0; same && q < fast.size(); ++q) {
+        const Token& x = expected[first + q];
+        same = x.begin == fast[q].begin && x.end == fast[q].end && x.kind == fast[q].kind &&
+               x.normalized == fast[q].normalized;
+      }
+      if (!same && t->cls[owner[p]] != kSlow) {
+        t->cls[owner[p]] = kSlow;
+        changed = true;
+      }
+    }
+  }
+  return t;
+}
+
+Result<Tokenizer> Tokenizer::Create(const TokenizerOptions& options) {
   auto impl = std::make_unique<Impl>();
   UErrorCode status = U_ZERO_ERROR;
   impl->words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
@@ -123,6 +657,15 @@ Result<Tokenizer> Tokenizer::Create() {
   if (U_FAILURE(status)) return icu_error("createSentenceInstance", status);
   impl->nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) return icu_error("getNFKCCasefoldInstance", status);
+  if (options.fast_path) {
+    // Built once per process; immutable afterwards, so tokenizers on other
+    // threads share it.
+    static std::once_flag once;
+    static Result<std::unique_ptr<FastTable>> table = Status::Internal("fast table not built");
+    std::call_once(once, [&] { table = Impl::build_fast_table(*impl->nfkc_cf); });
+    if (!table.ok()) return table.status();
+    impl->fast = table.value().get();
+  }
   return Tokenizer(std::move(impl));
 }
 
@@ -159,43 +702,8 @@ Result<std::vector<std::size_t>> Tokenizer::word_boundaries(std::string_view tex
 }
 
 Result<std::vector<Token>> Tokenizer::tokenize(std::string_view text, std::size_t base) {
-  if (Status s = attach(*impl_->words, text); !s.ok()) return s;
-  const std::string joined = join_wrapped_lines(text);
-  if (Status s = attach(*impl_->sentences, joined); !s.ok()) return s;
-
-  icu::BreakIterator& words = *impl_->words;
-  icu::BreakIterator& sentences = *impl_->sentences;
-  sentences.first();
-  int32_t sentence_end = sentences.next();
-  std::size_t sentence = 0;
-  int32_t last_token_sentence_end = -1;  // end of the sentence holding the previous token
-
-  std::vector<Token> tokens;
-  int32_t begin = words.first();
-  for (int32_t end = words.next(); end != icu::BreakIterator::DONE; begin = end, end = words.next()) {
-    const std::string_view piece = text.substr(begin, end - begin);
-    const int32_t rule_status = words.getRuleStatus();
-    const bool is_word = rule_status >= UBRK_WORD_NONE_LIMIT;
-    if (!is_word && !has_symbol(piece)) continue;
-
-    while (sentence_end != icu::BreakIterator::DONE && sentence_end <= begin) {
-      sentence_end = sentences.next();
-    }
-    if (last_token_sentence_end >= 0 && sentence_end != last_token_sentence_end) ++sentence;
-    last_token_sentence_end = sentence_end;
-
-    Result<std::string> normalized = normalize(piece);
-    if (!normalized.ok()) return normalized.status();
-    Token token;
-    token.begin = base + static_cast<std::size_t>(begin);
-    token.end = base + static_cast<std::size_t>(end);
-    token.kind = is_word ? kind_of(rule_status) : TokenKind::kOther;
-    token.sentence = sentence;
-    token.position = tokens.size();
-    token.normalized = std::move(normalized).value();
-    tokens.push_back(std::move(token));
-  }
-  return tokens;
+  if (impl_->fast == nullptr) return impl_->tokenize_reference(text, base);
+  return impl_->tokenize_fast(text, base);
 }
 
 }  // namespace charterkit
