@@ -2,8 +2,15 @@
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 #include <optional>
 
 #include "embedded.h"
@@ -109,6 +116,38 @@ struct HeadingRules::Impl {
   std::vector<Rule> articles;
   std::vector<Rule> chapters;
   std::map<std::string, long> number_words;  // case-folded word -> value
+  // Whether some rule may match a line that begins with a given prefix (see
+  // may_start_heading), filled as lines are seen.
+  mutable std::mutex prefix_mutex;
+  mutable std::unordered_map<std::string, bool> prefix_possible;
+
+  // Returns false only if no rule can match a line that begins with the first
+  // (up to four) characters of `line`: each rule is tried on that prefix
+  // alone, and a rule that fails without reaching the end of its input (ICU's
+  // hitEnd) cannot match any line that begins so. Most lines are body text
+  // and are ruled out here without running the patterns on them.
+  bool may_start_heading(std::string_view line) const {
+    int32_t end = 0;
+    for (int k = 0; k < 4 && end < static_cast<int32_t>(line.size()); ++k) {
+      U8_FWD_1(reinterpret_cast<const uint8_t*>(line.data()), end, static_cast<int32_t>(line.size()));
+    }
+    std::string prefix(line.substr(0, static_cast<std::size_t>(end)));
+    std::lock_guard<std::mutex> lock(prefix_mutex);
+    if (auto it = prefix_possible.find(prefix); it != prefix_possible.end()) return it->second;
+    const icu::UnicodeString input = icu::UnicodeString::fromUTF8(icu::StringPiece(prefix.data(), end));
+    bool possible = false;
+    for (const std::vector<Rule>* rules : {&articles, &chapters}) {
+      for (const Rule& r : *rules) {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::RegexMatcher> m(r.pattern->matcher(input, status));
+        possible = U_FAILURE(status) || m->lookingAt(status) || U_FAILURE(status) || m->hitEnd();
+        if (possible) break;
+      }
+      if (possible) break;
+    }
+    prefix_possible.emplace(std::move(prefix), possible);
+    return possible;
+  }
 };
 
 HeadingRules::HeadingRules(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -239,14 +278,21 @@ std::vector<Segment> HeadingRules::segment(const Text& text, std::size_t body_be
   }
   std::size_t pos = body_begin;
   while (pos < bytes.size()) {
-    std::size_t eol = bytes.find_first_of("\r\n", pos);
-    if (eol == std::string_view::npos) eol = bytes.size();
+    std::size_t eol = bytes.size();
+    {
+      const char* p = bytes.data() + pos;
+      const auto* lf = static_cast<const char*>(std::memchr(p, '\n', bytes.size() - pos));
+      const std::size_t limit = lf != nullptr ? static_cast<std::size_t>(lf - p) : bytes.size() - pos;
+      const auto* cr = static_cast<const char*>(std::memchr(p, '\r', limit));
+      eol = pos + (cr != nullptr ? static_cast<std::size_t>(cr - p) : limit);
+    }
     ++line_number;
     const std::string_view line = trim(bytes.substr(pos, eol - pos));
     const std::size_t line_begin = pos;
     pos = eol;
     if (pos < bytes.size()) pos += (bytes[pos] == '\r' && pos + 1 < bytes.size() && bytes[pos + 1] == '\n') ? 2 : 1;
     if (line.empty() || line.size() > kMaxHeadingBytes) continue;
+    if (!impl_->may_start_heading(line)) continue;
 
     const icu::UnicodeString u =
         icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));

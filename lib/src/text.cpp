@@ -134,6 +134,16 @@ Status validate_utf8(std::string_view bytes, const std::string& name, std::size_
       i += 8;
     }
     if (i >= n) break;
+    // Two-byte characters (Latin, Greek, Cyrillic, Arabic ...), inline.
+    const auto lead = static_cast<unsigned char>(bytes[i]);
+    if (lead >= 0xC2 && lead < 0xE0 && i + 1 < n && (static_cast<unsigned char>(bytes[i + 1]) & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
     std::size_t length = 1;
     if (const char* problem = check_char(bytes, i, length)) {
       SourceLocation where = locate(bytes, i);
@@ -229,6 +239,7 @@ Result<Text> load_text(const std::string& path) {
                                 SourceLocation{path, 0, 0, std::nullopt});
   }
   std::string bytes;
+  if (S_ISREG(info.st_mode) && info.st_size > 0) bytes.reserve(static_cast<std::size_t>(info.st_size) + 1);
   char buffer[1 << 16];
   for (;;) {
     const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());

@@ -222,17 +222,24 @@ std::uint8_t classify(UChar32 c, const icu::Normalizer2& nfkc_cf) {
   }
 }
 
-// Cuts the span [s, e) of `text` (no ASCII white space in it) into tokens
-// appended to `out`. Returns false, with `out` as it was, if the span needs ICU.
-bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::size_t e, std::size_t base,
-               std::vector<Token>& out) {
+// Cuts the span of `text` that starts at `s` and ends before the next ASCII
+// white space (or the end), and appends its tokens to `out`; sets `end` to
+// where the span ends. Returns false, with `out` as it was, if the span needs
+// ICU.
+bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::size_t base, std::vector<Token>& out,
+               std::size_t& end) {
   const std::size_t mark = out.size();
+  const std::size_t e = text.size();
   std::size_t i = s;
   while (i < e) {
     UChar32 c;
     std::size_t len = decode_short(text, i, c);
     if (len == 0) break;
     const std::uint8_t cls = t.cls[c];
+    if (cls == kSpace) {
+      end = i;
+      return true;
+    }
     if (cls == kLetter || cls == kDigit) {
       // The run of letters and digits and the length of its normalized form,
       // then the form itself.
@@ -263,11 +270,11 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
         for (std::size_t j = start; j < i; ++j) *to++ = t.lower[static_cast<unsigned char>(text[j])];
       } else {
         for (std::size_t j = start; j < i;) {
-          UChar32 d;
+          UChar32 d = 0;
           j += decode_short(text, j, d);
-          const std::uint32_t from = t.map_begin[d], n = t.map_begin[d + 1] - from;
-          std::memcpy(to, t.maps.data() + from, n);
-          to += n;
+          const char* from = t.maps.data() + t.map_begin[d];
+          const char* const until = t.maps.data() + t.map_begin[d + 1];
+          while (from < until) *to++ = *from++;
         }
       }
     } else if (cls == kMid || cls == kPunct) {
@@ -284,11 +291,14 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
       break;
     }
   }
-  if (i < e) {
-    out.resize(mark);
-    return false;
+  if (i >= e) {
+    end = e;
+    return true;
   }
-  return true;
+  out.resize(mark);
+  while (i < e && !is_space_byte(static_cast<unsigned char>(text[i]))) ++i;
+  end = i;
+  return false;
 }
 
 }  // namespace
@@ -351,10 +361,8 @@ Result<std::vector<Token>> Tokenizer::Impl::tokenize_fast(std::string_view text,
     const std::size_t space = i;
     while (i < n && is_space_byte(static_cast<unsigned char>(text[i]))) ++i;
     if (i == n) break;
-    const std::size_t s = i;
-    while (i < n && !is_space_byte(static_cast<unsigned char>(text[i]))) ++i;
     const std::size_t mark = tokens.size();
-    if (fast_span(*fast, text, s, i, base, tokens)) {
+    if (fast_span(*fast, text, i, base, tokens, i)) {
       if (region) {  // the region's tokens come first
         const std::size_t span_tokens = tokens.size() - mark;
         if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
@@ -632,7 +640,8 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
       const std::size_t first = k;
       while (k < expected.size() && expected[k].begin < e) ++k;
       fast.clear();
-      if (!fast_span(*t, probes, s, e, 0, fast)) continue;  // ICU decides this span
+      std::size_t span_end = 0;
+      if (!fast_span(*t, probes, s, 0, fast, span_end)) continue;  // ICU decides this span
       bool same = fast.size() == k - first;
       for (std::size_t q = 0; same && q < fast.size(); ++q) {
         const Token& x = expected[first + q];
