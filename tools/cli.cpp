@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
+#include <memory>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -129,6 +131,42 @@ charterkit::Result<charterkit::Document> load_one_document(const std::string& na
 charterkit::Result<charterkit::Codebook> load_codebook(const std::string& path, charterkit::Tokenizer& tokenizer) {
   if (path.empty()) return charterkit::Codebook::Default(tokenizer);
   return charterkit::Codebook::LoadAny(path, tokenizer);
+}
+
+void declare_batch(po::options_description& options) {
+  options.add_options()
+      ("threads,j", po::value<int>()->default_value(0), "threads to use (0: one per processor); the output is the same")
+      ("quiet,q", po::bool_switch(), "print no progress on stderr (it is shown only on a terminal)");
+}
+
+charterkit::Result<charterkit::BatchOptions> batch_options(const po::variables_map& vm) {
+  const int threads = vm["threads"].as<int>();
+  if (threads < 0 || threads > 1024) {
+    return charterkit::Status::InvalidArgument("--threads takes a number from 0 (one per processor) to 1024");
+  }
+  charterkit::BatchOptions batch;
+  batch.threads = static_cast<unsigned>(threads);
+  if (vm["quiet"].as<bool>() || ::isatty(STDERR_FILENO) == 0) return batch;
+  struct Meter {
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now(), last{};
+  };
+  auto meter = std::make_shared<Meter>();
+  batch.progress = [meter](const charterkit::BatchProgress& p) {
+    const auto now = std::chrono::steady_clock::now();
+    if (p.done == p.total) {
+      std::fputs("\r\033[K", stderr);  // erase the line: the table follows on stdout
+      return;
+    }
+    if (now - meter->last < std::chrono::milliseconds(200)) return;
+    meter->last = now;
+    const double seconds = std::chrono::duration<double>(now - meter->start).count();
+    const double rate = seconds > 0 ? static_cast<double>(p.bytes) / 1e6 / seconds : 0;
+    const double left = p.done > 0 ? seconds * static_cast<double>(p.total - p.done) / static_cast<double>(p.done) : 0;
+    std::fprintf(stderr, "\r\033[Kcharter: %zu/%zu documents, %.1f MB/s, about %.0f s left", p.done, p.total, rate,
+                 left);
+    std::fflush(stderr);
+  };
+  return batch;
 }
 
 }  // namespace charter

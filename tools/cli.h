@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "charterkit/batch.h"
 #include "charterkit/codebook.h"
 #include "charterkit/corpus.h"
 #include "charterkit/status.h"
@@ -69,5 +70,15 @@ charterkit::Result<charterkit::Document> load_one_document(const std::string& na
 // Loads the codebook at `path` (charterkit YAML, quanteda YAML or LIWC .dic),
 // or the default codebook when `path` is empty.
 charterkit::Result<charterkit::Codebook> load_codebook(const std::string& path, charterkit::Tokenizer& tokenizer);
+
+// Declares --threads (-j) and --quiet (-q), the options of commands that work
+// over many documents.
+void declare_batch(po::options_description& options);
+
+// Returns the batch options of --threads and --quiet. Progress (documents
+// done, MB/s, time left) goes to stderr when it is a terminal and --quiet is
+// not given; the line is erased when the batch ends. Errors: InvalidArgument
+// for a negative or absurd thread count.
+charterkit::Result<charterkit::BatchOptions> batch_options(const po::variables_map& vm);
 
 }  // namespace charter

@@ -39,6 +39,7 @@ void declare_themes(po::options_description& options, po::positional_options_des
       ("codebook,c", po::value<std::string>()->default_value(""), "codebook file (default: the built-in codebook)")
       ("by", po::value<std::string>()->default_value("document"), "one row per theme and: document or segment")
       ("evidence,e", po::bool_switch(), "list every match instead: document, segment, sentence, theme, entry, span, text");
+  declare_batch(options);
   declare_output(options, "text");
   positional.add("document", -1);
 }
@@ -54,8 +55,6 @@ int run_themes(const po::variables_map& vm) {
   if (!tokenizer.ok()) return fail(tokenizer.status());
   Result<charterkit::Codebook> codebook = load_codebook(vm["codebook"].as<std::string>(), tokenizer.value());
   if (!codebook.ok()) return fail(codebook.status());
-  Result<charterkit::Matcher> matcher = charterkit::Matcher::Compile(codebook.value());
-  if (!matcher.ok()) return fail(matcher.status());
   Corpus corpus;
   if (Status s = load_documents(vm["document"].as<std::vector<std::string>>(), corpus); !s.ok()) return fail(s);
 
@@ -65,12 +64,16 @@ int run_themes(const po::variables_map& vm) {
                                                               "begin", "end", "text"}
                                    : std::vector<std::string>{"document", "segment", "theme", "count", "tokens",
                                                               "per_1000"});
-  for (const Document& doc : corpus.documents) {
-    Result<std::vector<charterkit::SegmentMatches>> matches =
-        charterkit::match_document(doc, tokenizer.value(), matcher.value());
-    if (!matches.ok()) return fail(matches.status());
+  Result<charterkit::BatchOptions> batch = batch_options(vm);
+  if (!batch.ok()) return fail(batch.status());
+  Result<std::vector<std::vector<charterkit::SegmentMatches>>> all_matches =
+      charterkit::match_documents(corpus.documents, codebook.value(), batch.value());
+  if (!all_matches.ok()) return fail(all_matches.status());
+  for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
+    const Document& doc = corpus.documents[d];
+    const std::vector<charterkit::SegmentMatches>& matches = all_matches.value()[d];
     if (evidence) {
-      for (const auto& seg : matches.value()) {
+      for (const auto& seg : matches) {
         for (const auto& hit : seg.hits) {
           table.add_row({doc.id, doc.segments[seg.segment].id, static_cast<std::int64_t>(hit.sentence),
                          themes[hit.theme].id, codebook->entries()[hit.entry].source,
@@ -88,7 +91,7 @@ int run_themes(const po::variables_map& vm) {
     };
     std::vector<std::int64_t> total(themes.size(), 0);
     std::int64_t total_tokens = 0;
-    for (const auto& seg : matches.value()) {
+    for (const auto& seg : matches) {
       std::vector<std::int64_t> counts(themes.size(), 0);
       for (const auto& hit : seg.hits) ++counts[hit.theme];
       if (by == "segment") add_rows(doc.segments[seg.segment].id, counts, static_cast<std::int64_t>(seg.tokens));

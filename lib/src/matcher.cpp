@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
 #include "glob.h"
+#include "parallel.h"
 
 namespace charterkit {
 
@@ -352,6 +355,41 @@ Result<std::vector<SegmentMatches>> match_document(const Document& document, Tok
     m.hits = matcher.match(tokens.value(), document.info.language, options);
     out.push_back(std::move(m));
   }
+  return out;
+}
+
+Result<std::vector<std::vector<SegmentMatches>>> match_documents(const std::vector<Document>& documents,
+                                                                 const Codebook& codebook, const BatchOptions& batch,
+                                                                 const MatchOptions& options) {
+  const unsigned workers = internal::worker_count(batch.threads, documents.size());
+  // One tokenizer and matcher per thread: both keep per-call state.
+  std::vector<std::optional<Tokenizer>> tokenizers(workers);
+  std::vector<std::optional<Matcher>> matchers(workers);
+  for (unsigned w = 0; w < workers; ++w) {
+    Result<Tokenizer> t = Tokenizer::Create();
+    if (!t.ok()) return t.status();
+    tokenizers[w].emplace(std::move(t).value());
+    Result<Matcher> m = Matcher::Compile(codebook);
+    if (!m.ok()) return m.status();
+    matchers[w].emplace(std::move(m).value());
+  }
+  std::vector<std::vector<SegmentMatches>> out(documents.size());
+  std::mutex progress_mutex;
+  BatchProgress progress;
+  progress.total = documents.size();
+  Status s = internal::parallel_for(documents.size(), workers, [&](std::size_t i, unsigned w) -> Status {
+    Result<std::vector<SegmentMatches>> m = match_document(documents[i], *tokenizers[w], *matchers[w], options);
+    if (!m.ok()) return m.status();
+    out[i] = std::move(m).value();
+    if (batch.progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      ++progress.done;
+      progress.bytes += documents[i].text.bytes.size();
+      batch.progress(progress);
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
   return out;
 }
 

@@ -31,6 +31,7 @@
 #include <string_view>
 #include <vector>
 
+#include "charterkit/batch.h"
 #include "charterkit/codebook.h"
 #include "charterkit/document.h"
 #include "charterkit/status.h"
@@ -92,5 +93,13 @@ struct SegmentMatches {
 // language. Errors: those of Tokenizer::tokenize.
 Result<std::vector<SegmentMatches>> match_document(const Document& document, Tokenizer& tokenizer,
                                                    const Matcher& matcher, const MatchOptions& options = {});
+
+// match_document for each of `documents`, on batch.threads threads (each with
+// its own tokenizer and matcher); element i holds the matches of documents[i].
+// Errors: those of Tokenizer::Create, Matcher::Compile and tokenize (the
+// first document's error, in order, when several fail).
+Result<std::vector<std::vector<SegmentMatches>>> match_documents(const std::vector<Document>& documents,
+                                                                 const Codebook& codebook, const BatchOptions& batch,
+                                                                 const MatchOptions& options = {});
 
 }  // namespace charterkit
