@@ -93,7 +93,7 @@ int print_table(const charterkit::Table& table, charterkit::TableFormat format, 
   return kExitOk;
 }
 
-charterkit::Status load_documents(const std::vector<std::string>& names, charterkit::Corpus& corpus) {
+charterkit::Status load_documents(const std::vector<std::string>& names, charterkit::Corpus& corpus, unsigned threads) {
   charterkit::Result<charterkit::HeadingRules> rules = charterkit::HeadingRules::Default();
   if (!rules.ok()) return rules.status();
   charterkit::Corpus builtin;
@@ -107,7 +107,7 @@ charterkit::Status load_documents(const std::vector<std::string>& names, charter
       corpus.documents.push_back(*d);
       continue;
     }
-    charterkit::Status s = charterkit::add_path(corpus, name, rules.value());
+    charterkit::Status s = charterkit::add_path(corpus, name, rules.value(), threads);
     if (s.code() == charterkit::StatusCode::kNotFound && s.where().file == name) {
       return charterkit::Status::NotFound("'" + name + "' is neither a file or folder nor a document of the built-in corpus "
                                           "(see 'charter corpus list')");

@@ -59,8 +59,10 @@ int print_table(const charterkit::Table& table, charterkit::TableFormat format, 
 
 // Loads the documents named by `names`: ids of the built-in corpus, files,
 // folders or manifests; the whole built-in corpus when `names` is empty.
-// Prints the corpus's warnings on stderr.
-charterkit::Status load_documents(const std::vector<std::string>& names, charterkit::Corpus& corpus);
+// Prints the corpus's warnings on stderr. The files of a folder are read on
+// `threads` threads (0: one per processor).
+charterkit::Status load_documents(const std::vector<std::string>& names, charterkit::Corpus& corpus,
+                                  unsigned threads = 0);
 
 // Loads the one document named by `name` (an id of the built-in corpus or a
 // file). Errors: those of load_documents, and InvalidArgument "'NAME' holds N

@@ -55,8 +55,12 @@ int run_themes(const po::variables_map& vm) {
   if (!tokenizer.ok()) return fail(tokenizer.status());
   Result<charterkit::Codebook> codebook = load_codebook(vm["codebook"].as<std::string>(), tokenizer.value());
   if (!codebook.ok()) return fail(codebook.status());
+  Result<charterkit::BatchOptions> batch = batch_options(vm);
+  if (!batch.ok()) return fail(batch.status());
   Corpus corpus;
-  if (Status s = load_documents(vm["document"].as<std::vector<std::string>>(), corpus); !s.ok()) return fail(s);
+  if (Status s = load_documents(vm["document"].as<std::vector<std::string>>(), corpus, batch->threads); !s.ok()) {
+    return fail(s);
+  }
 
   const auto& themes = codebook->themes();
   const bool evidence = vm["evidence"].as<bool>();
@@ -64,8 +68,6 @@ int run_themes(const po::variables_map& vm) {
                                                               "begin", "end", "text"}
                                    : std::vector<std::string>{"document", "segment", "theme", "count", "tokens",
                                                               "per_1000"});
-  Result<charterkit::BatchOptions> batch = batch_options(vm);
-  if (!batch.ok()) return fail(batch.status());
   Result<std::vector<std::vector<charterkit::SegmentMatches>>> all_matches =
       charterkit::match_documents(corpus.documents, codebook.value(), batch.value());
   if (!all_matches.ok()) return fail(all_matches.status());

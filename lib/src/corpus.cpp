@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "charterkit/language.h"
 #include "embedded.h"
+#include "parallel.h"
 #include "yaml_util.h"
 
 namespace charterkit {
@@ -366,7 +368,7 @@ Result<Document> read_tota_document(const Text& xml, const std::string& id) {
   return doc;
 }
 
-Status add_path(Corpus& corpus, const std::string& path, const HeadingRules& rules) {
+Status add_path(Corpus& corpus, const std::string& path, const HeadingRules& rules, unsigned threads) {
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
   if (ec || !fs::exists(st)) return Status::NotFound("no such file or folder", SourceLocation{path, 0, 0, std::nullopt});
@@ -402,8 +404,32 @@ Status add_path(Corpus& corpus, const std::string& path, const HeadingRules& rul
         return Status::NotFound("the folder has no manifest.yaml and no .txt, .md or .xml files",
                                 SourceLocation{path, 0, 0, std::nullopt});
       }
-      for (const std::string& f : files) {
-        if (Status s = add_file(f); !s.ok()) return s;
+      // Files are read and parsed on `threads` threads, each into its own
+      // slot; they join the corpus in name order, as if read one by one.
+      std::vector<std::optional<Document>> docs(files.size());
+      std::vector<std::vector<Warning>> warnings(files.size());
+      std::vector<char> manifests(files.size(), 0);
+      Status s = internal::parallel_for(
+          files.size(), internal::worker_count(threads, files.size()), [&](std::size_t i, unsigned) -> Status {
+            if (has_extension(files[i], {".yaml", ".yml"})) {
+              manifests[i] = 1;  // not found by the listing above, but kept general
+              return Status::Ok();
+            }
+            Result<Text> text = load_text(files[i]);
+            if (!text.ok()) return text.status();
+            Result<Document> doc = read_any_file(std::move(text).value(), files[i], rules, &warnings[i]);
+            if (!doc.ok()) return doc.status();
+            docs[i].emplace(std::move(doc).value());
+            return Status::Ok();
+          });
+      if (!s.ok()) return s;
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        if (manifests[i] != 0) {
+          if (Status m = add_file(files[i]); !m.ok()) return m;
+          continue;
+        }
+        for (Warning& w : warnings[i]) added.warnings.push_back(std::move(w));
+        added.documents.push_back(std::move(*docs[i]));
       }
     }
   } else if (Status s = add_file(path); !s.ok()) {

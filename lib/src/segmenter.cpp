@@ -4,6 +4,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -120,6 +122,8 @@ struct HeadingRules::Impl {
   // may_start_heading), filled as lines are seen.
   mutable std::mutex prefix_mutex;
   mutable std::unordered_map<std::string, bool> prefix_possible;
+  mutable std::vector<std::unique_ptr<icu::RegexMatcher>> prefix_matchers;  // one per rule, under the mutex
+  mutable std::array<std::atomic<std::uint8_t>, 0x800> first_char{};
 
   // Returns false only if no rule can match a line that begins with the first
   // (up to four) characters of `line`: each rule is tried on that prefix
@@ -127,22 +131,51 @@ struct HeadingRules::Impl {
   // hitEnd) cannot match any line that begins so. Most lines are body text
   // and are ruled out here without running the patterns on them.
   bool may_start_heading(std::string_view line) const {
+    // First the first character alone, from a table filled as lines are seen
+    // (0 not known yet, 1 no rule can match, 2 some rule may).
+    int32_t first_end = 0;
+    UChar32 first = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(line.data()), first_end, static_cast<int32_t>(line.size()), first);
+    if (first >= 0 && first < 0x800) {
+      const std::uint8_t known = first_char[first].load(std::memory_order_relaxed);
+      if (known == 1) return false;
+      if (known == 0) {
+        const bool possible = prefix_may_match(line.substr(0, static_cast<std::size_t>(first_end)));
+        first_char[first].store(possible ? 2 : 1, std::memory_order_relaxed);
+        if (!possible) return false;
+      }
+    }
     int32_t end = 0;
     for (int k = 0; k < 4 && end < static_cast<int32_t>(line.size()); ++k) {
       U8_FWD_1(reinterpret_cast<const uint8_t*>(line.data()), end, static_cast<int32_t>(line.size()));
     }
-    std::string prefix(line.substr(0, static_cast<std::size_t>(end)));
+    return prefix_may_match(line.substr(0, static_cast<std::size_t>(end)));
+  }
+
+  bool prefix_may_match(std::string_view text) const {
+    std::string prefix(text);
+    const auto end = static_cast<int32_t>(prefix.size());
     std::lock_guard<std::mutex> lock(prefix_mutex);
     if (auto it = prefix_possible.find(prefix); it != prefix_possible.end()) return it->second;
     const icu::UnicodeString input = icu::UnicodeString::fromUTF8(icu::StringPiece(prefix.data(), end));
-    bool possible = false;
-    for (const std::vector<Rule>* rules : {&articles, &chapters}) {
-      for (const Rule& r : *rules) {
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::RegexMatcher> m(r.pattern->matcher(input, status));
-        possible = U_FAILURE(status) || m->lookingAt(status) || U_FAILURE(status) || m->hitEnd();
-        if (possible) break;
+    if (prefix_matchers.empty()) {
+      for (const std::vector<Rule>* rules : {&articles, &chapters}) {
+        for (const Rule& r : *rules) {
+          UErrorCode status = U_ZERO_ERROR;
+          prefix_matchers.emplace_back(r.pattern->matcher(status));
+          if (U_FAILURE(status)) prefix_matchers.back().reset();
+        }
       }
+    }
+    bool possible = false;
+    for (const auto& m : prefix_matchers) {
+      UErrorCode status = U_ZERO_ERROR;
+      if (!m) {
+        possible = true;
+        break;
+      }
+      m->reset(input);
+      possible = m->lookingAt(status) || U_FAILURE(status) || m->hitEnd();
       if (possible) break;
     }
     prefix_possible.emplace(std::move(prefix), possible);

@@ -40,9 +40,11 @@ struct Corpus {
 // - a folder: its manifest.yaml if it has one, else its .txt, .md and .xml
 //   files in name order (not recursive).
 // An id already in the corpus gets a suffix (-2, -3, ...) and a warning.
+// The files of a folder are read on `threads` threads (0: one per hardware
+// thread); the result does not depend on it.
 // Errors: the first file that cannot be read or parsed, with its place; the
 // corpus is then left unchanged.
-Status add_path(Corpus& corpus, const std::string& path, const HeadingRules& rules);
+Status add_path(Corpus& corpus, const std::string& path, const HeadingRules& rules, unsigned threads = 0);
 
 // Adds the corpus built into the library (corpus/manifest.yaml and the files
 // it lists). Errors: only if the built-in files are broken.
