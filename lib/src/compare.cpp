@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace charterkit {
 
@@ -142,7 +143,9 @@ std::vector<Keyness> keyness(const std::vector<std::pair<std::string, std::int64
 
 Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
     const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop) {
-  std::map<std::string, std::int64_t> counts;
+  // A hash table while counting (one lookup per token), sorted once at the end.
+  std::unordered_map<std::string, std::int64_t> counts;
+  counts.reserve(1 << 14);
   std::int64_t total = 0;
   for (const Document* d : documents) {
     for (const Segment& s : d->segments) {
@@ -156,7 +159,9 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
       }
     }
   }
-  return std::make_pair(std::vector<std::pair<std::string, std::int64_t>>(counts.begin(), counts.end()), total);
+  std::vector<std::pair<std::string, std::int64_t>> sorted(counts.begin(), counts.end());
+  std::sort(sorted.begin(), sorted.end());
+  return std::make_pair(std::move(sorted), total);
 }
 
 }  // namespace charterkit
