@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <clocale>
+#include <cmath>
 #include <string>
 
 #include "charterkit/table.h"
@@ -135,4 +136,33 @@ TEST_CASE("text tables fit a given width by wrapping text columns", "[table]") {
         "              击恐怖主义\n");
   // Without a width, nothing wraps.
   CHECK(render(t, TableFormat::kText).find("counter-terrorism measures") != std::string::npos);
+}
+
+TEST_CASE("a column in full precision reads back as the same double", "[table]") {
+  const struct {
+    double value;
+    const char* text;
+  } cases[] = {
+      {0.5, "0.5"}, {1.0, "1"}, {0.0, "0"}, {-0.0, "0"}, {1.0 / 3, "0.3333333333333333"},
+      {0.1, "0.1"}, {2.0 / 3, "0.6666666666666666"}, {1e-5, "0.00001"}, {15.0 / 17, "0.8823529411764706"},
+      {NAN, "NA"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(charterkit::format_number_exact(c.value) == c.text);
+    if (!std::isnan(c.value)) CHECK(std::stod(c.text) == c.value);
+  }
+  Table t({"a", "value", "rounded"});
+  t.add_row({std::string("x"), 1.0 / 3, 1.0 / 3});
+  t.add_row({std::string("y"), NAN, 0.25});
+  t.set_full_precision(1);
+  CHECK(t.full_precision(1));
+  CHECK_FALSE(t.full_precision(2));
+  CHECK(render(t, TableFormat::kCsv) == "a,value,rounded\r\nx,0.3333333333333333,0.333333\r\ny,NA,0.25\r\n");
+  CHECK(render(t, TableFormat::kJson) ==
+        "[\n  {\"a\": \"x\", \"value\": 0.3333333333333333, \"rounded\": 0.333333},\n"
+        "  {\"a\": \"y\", \"value\": null, \"rounded\": 0.25}\n]\n");
+  CHECK_THAT(render(t, TableFormat::kText), Catch::Contains("x  0.3333333333333333  0.333333"));
+  CHECK_THAT(render(t, TableFormat::kMarkdown), Catch::Contains("| x | 0.3333333333333333 | 0.333333 |"));
+  CHECK_THAT(render(t, TableFormat::kLatex), Catch::Contains("x & 0.3333333333333333 & 0.333333"));
 }

@@ -11,10 +11,10 @@
 namespace charterkit {
 namespace {
 
-std::string cell_text(const Cell& cell) {
+std::string cell_text(const Cell& cell, bool exact = false) {
   if (const auto* s = std::get_if<std::string>(&cell)) return *s;
   if (const auto* i = std::get_if<std::int64_t>(&cell)) return std::to_string(*i);
-  return format_number(std::get<double>(cell));
+  return exact ? format_number_exact(std::get<double>(cell)) : format_number(std::get<double>(cell));
 }
 
 std::string tsv_escape(std::string_view s) {
@@ -105,15 +105,24 @@ std::string latex_escape(const std::string& s) {
   return out;
 }
 
-std::string json_value(const Cell& cell) {
+std::string json_value(const Cell& cell, bool exact) {
   if (const auto* s = std::get_if<std::string>(&cell)) return json_string(*s);
   if (const auto* d = std::get_if<double>(&cell); d && !std::isfinite(*d)) return "null";
-  return cell_text(cell);
+  return cell_text(cell, exact);
 }
 
 }  // namespace
 
 void Table::add_row(std::vector<Cell> row) { rows_.push_back(std::move(row)); }
+
+void Table::set_full_precision(std::size_t column) {
+  if (full_precision_.size() <= column) full_precision_.resize(column + 1, false);
+  full_precision_[column] = true;
+}
+
+bool Table::full_precision(std::size_t column) const {
+  return column < full_precision_.size() && full_precision_[column];
+}
 
 Result<TableFormat> parse_table_format(std::string_view name) {
   if (name == "text") return TableFormat::kText;
@@ -154,6 +163,15 @@ std::string format_number(double value) {
     while (out.back() == '0') out.pop_back();
     if (out.back() == '.') out.pop_back();
   }
+  if (out == "-0") out = "0";
+  return out;
+}
+
+std::string format_number_exact(double value) {
+  if (!std::isfinite(value)) return format_number(value);
+  char buf[400];  // the longest fixed form of a double has 330 characters or so
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed);
+  std::string out(buf, ec == std::errc() ? end : buf);
   if (out == "-0") out = "0";
   return out;
 }
@@ -227,7 +245,7 @@ std::string render(const Table& table, TableFormat format, std::size_t max_width
         cells.emplace_back();
         for (std::size_t i = 0; i < n; ++i) {
           // Line breaks and tabs would break the alignment: show them as spaces.
-          std::string text = cell_text(row[i]);
+          std::string text = cell_text(row[i], table.full_precision(i));
           for (char& c : text) {
             if (c == '\n' || c == '\r' || c == '\t') c = ' ';
           }
@@ -289,13 +307,14 @@ std::string render(const Table& table, TableFormat format, std::size_t max_width
       auto line = [&](const auto& cells, auto text_of) {
         for (std::size_t i = 0; i < cells.size(); ++i) {
           if (i) out += sep;
-          const std::string text = text_of(cells[i]);
+          const std::string text = text_of(cells[i], i);
           out += csv ? csv_escape(text) : tsv_escape(text);
         }
         out += eol;
       };
-      line(columns, [](const std::string& s) { return s; });
-      for (const auto& row : table.rows()) line(row, cell_text);
+      line(columns, [](const std::string& s, std::size_t) { return s; });
+      const auto row_text = [&](const Cell& cell, std::size_t i) { return cell_text(cell, table.full_precision(i)); };
+      for (const auto& row : table.rows()) line(row, row_text);
       break;
     }
     case TableFormat::kMarkdown: {
@@ -309,7 +328,9 @@ std::string render(const Table& table, TableFormat format, std::size_t max_width
       out += "\n";
       for (const auto& row : table.rows()) {
         out += "|";
-        for (const auto& cell : row) out += " " + markdown_escape(cell_text(cell)) + " |";
+        for (std::size_t i = 0; i < row.size(); ++i) {
+          out += " " + markdown_escape(cell_text(row[i], table.full_precision(i))) + " |";
+        }
         out += "\n";
       }
       break;
@@ -324,7 +345,7 @@ std::string render(const Table& table, TableFormat format, std::size_t max_width
       for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? " & " : "") + latex_escape(columns[i]);
       out += " \\\\\n\\midrule\n";
       for (const auto& row : table.rows()) {
-        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? " & " : "") + latex_escape(cell_text(row[i]));
+        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? " & " : "") + latex_escape(cell_text(row[i], table.full_precision(i)));
         out += " \\\\\n";
       }
       out += "\\bottomrule\n\\end{tabular}\n";
@@ -338,7 +359,7 @@ std::string render(const Table& table, TableFormat format, std::size_t max_width
         first_row = false;
         for (std::size_t i = 0; i < row.size(); ++i) {
           if (i) out += ", ";
-          out += json_string(columns[i]) + ": " + json_value(row[i]);
+          out += json_string(columns[i]) + ": " + json_value(row[i], table.full_precision(i));
         }
         out += "}";
       }

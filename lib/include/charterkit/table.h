@@ -32,9 +32,17 @@ class Table {
   const std::vector<std::string>& columns() const { return columns_; }
   const std::vector<std::vector<Cell>>& rows() const { return rows_; }
 
+  // Prints the real numbers of column `column` in full precision (see
+  // format_number_exact) instead of format_number's six decimals.
+  // REQUIRES: column < columns().size().
+  void set_full_precision(std::size_t column);
+  // Returns true iff set_full_precision(column) was called.
+  bool full_precision(std::size_t column) const;
+
  private:
   std::vector<std::string> columns_;
   std::vector<std::vector<Cell>> rows_;
+  std::vector<bool> full_precision_;
 };
 
 enum class TableFormat {
@@ -68,5 +76,10 @@ std::size_t display_width(std::string_view s);
 // Returns `value` with up to 6 significant digits after the decimal point
 // removed of trailing zeros ("0.5", "12", "0.333333"), independent of locale.
 std::string format_number(double value);
+
+// Returns `value` in the shortest decimal form that reads back as the same
+// double, without exponent ("0.5", "0.3333333333333333", "0.0001"), so no
+// digit is lost; "NA", "Inf", "-Inf" as format_number. Independent of locale.
+std::string format_number_exact(double value);
 
 }  // namespace charterkit
