@@ -9,16 +9,18 @@ extern const Command kCorpusShowCommand;
 extern const Command kReproduceCommand;
 extern const Command kThemesCommand;
 extern const Command kCompareCommand;
+extern const Command kSimilarityCommand;
 extern const Command kKeynessCommand;
 extern const Command kQuoteCheckCommand;
 extern const Command kKwicCommand;
 extern const Command kCodebookCheckCommand;
 extern const Command kCodebookExportCommand;
+extern const Command kWordsCommand;
 
 const Command* const* all_commands() {
-  static const Command* const kCommands[] = {&kReproduceCommand, &kCompareCommand, &kThemesCommand, &kKeynessCommand, &kQuoteCheckCommand,        &kKwicCommand,           &kCorpusListCommand,
+  static const Command* const kCommands[] = {&kReproduceCommand, &kCompareCommand, &kSimilarityCommand, &kThemesCommand, &kKeynessCommand, &kQuoteCheckCommand,        &kKwicCommand,           &kCorpusListCommand,
                                               &kCorpusShowCommand,    &kCodebookCheckCommand,  &kCodebookExportCommand,
-                                              &kTokensCommand,        nullptr};
+                                              &kWordsCommand, &kTokensCommand,        nullptr};
   return kCommands;
 }
 

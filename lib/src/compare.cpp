@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
+
+#include "parallel.h"
 
 namespace charterkit {
 
@@ -142,24 +145,59 @@ std::vector<Keyness> keyness(const std::vector<std::pair<std::string, std::int64
 }
 
 Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
-    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop) {
-  // A hash table while counting (one lookup per token), sorted once at the end.
-  std::unordered_map<std::string, std::int64_t> counts;
-  counts.reserve(1 << 14);
-  std::int64_t total = 0;
+    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop, unsigned threads) {
+  // The segments, cut into pieces of about 1 MB: each worker counts its pieces
+  // in a hash table of its own; the tables are added up and sorted once, so
+  // the result does not depend on the number of threads.
+  struct Piece {
+    const Document* document;
+    std::size_t first, last;  // segments [first, last)
+  };
+  std::vector<Piece> pieces;
   for (const Document* d : documents) {
-    for (const Segment& s : d->segments) {
-      Result<std::vector<Token>> tokens = tokenizer.tokenize(d->segment_text(s), s.begin);
-      if (!tokens.ok()) return tokens.status();
-      for (const Token& t : tokens.value()) {
-        if (t.kind == TokenKind::kOther) continue;
-        ++total;
-        if (stop && stop->contains(t.normalized)) continue;
-        ++counts[t.normalized];
+    std::size_t first = 0, bytes = 0;
+    for (std::size_t s = 0; s < d->segments.size(); ++s) {
+      bytes += d->segments[s].end - d->segments[s].begin;
+      if (bytes >= (1u << 20) || s + 1 == d->segments.size()) {
+        pieces.push_back({d, first, s + 1});
+        first = s + 1;
+        bytes = 0;
       }
     }
   }
-  std::vector<std::pair<std::string, std::int64_t>> sorted(counts.begin(), counts.end());
+  const unsigned workers = internal::worker_count(threads, pieces.size());
+  std::vector<std::unordered_map<std::string, std::int64_t>> counts(workers);
+  std::vector<std::int64_t> totals(workers, 0);
+  std::vector<std::optional<Tokenizer>> own(workers);
+  for (unsigned w = 1; w < workers; ++w) {
+    Result<Tokenizer> t = Tokenizer::Create();
+    if (!t.ok()) return t.status();
+    own[w].emplace(std::move(t).value());
+  }
+  Status status = internal::parallel_for(pieces.size(), workers, [&](std::size_t i, unsigned w) -> Status {
+    Tokenizer& tok = w == 0 ? tokenizer : *own[w];
+    const Piece& piece = pieces[i];
+    for (std::size_t s = piece.first; s < piece.last; ++s) {
+      const Segment& segment = piece.document->segments[s];
+      Result<std::vector<Token>> tokens = tok.tokenize(piece.document->segment_text(segment), segment.begin);
+      if (!tokens.ok()) return tokens.status();
+      for (Token& t : tokens.value()) {
+        if (t.kind == TokenKind::kOther) continue;
+        ++totals[w];
+        if (stop && stop->contains(t.normalized)) continue;
+        ++counts[w][std::move(t.normalized)];
+      }
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  std::unordered_map<std::string, std::int64_t>& all = counts[0];
+  std::int64_t total = totals[0];
+  for (unsigned w = 1; w < workers; ++w) {
+    for (auto& [word, n] : counts[w]) all[word] += n;
+    total += totals[w];
+  }
+  std::vector<std::pair<std::string, std::int64_t>> sorted(all.begin(), all.end());
   std::sort(sorted.begin(), sorted.end());
   return std::make_pair(std::move(sorted), total);
 }

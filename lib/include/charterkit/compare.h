@@ -90,9 +90,12 @@ std::vector<Keyness> keyness(const std::vector<std::pair<std::string, std::int64
                              const std::vector<std::pair<std::string, std::int64_t>>& counts_b, std::int64_t total_b,
                              std::int64_t min_frequency);
 
-// Returns the word frequencies of `documents` (stop words removed when given)
-// and their total token count.
+// Returns the word frequencies of `documents` (stop words removed when given),
+// sorted by word, and their total token count. The text is counted in pieces
+// of about 1 MB on `threads` threads (0: one per hardware thread; the first
+// uses `tokenizer`); the result is the same whatever the number.
 Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
-    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop);
+    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop,
+    unsigned threads = 1);
 
 }  // namespace charterkit
