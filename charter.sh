@@ -5,10 +5,10 @@
 #   ./charter.sh test        install what is missing, build, run every test
 #   ./charter.sh build       install what is missing and build into build/
 #   ./charter.sh run ARGS    build, then run `charter ARGS`
-#   ./charter.sh bench       build with the benchmarks and run them
+#   ./charter.sh bench       build with the benchmarks, run them and the peers (bench/run.sh)
 #
 # Missing Debian packages are installed with apt-get (as root, or through sudo).
-# Environment: BUILD_DIR (default: build), CMAKE_ARGS (extra configure options).
+# Environment: BUILD_DIR (default: build; build-bench for bench), CMAKE_ARGS (extra configure options).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -60,8 +60,11 @@ case "${1:-}" in
     ;;
   bench)
     CMAKE_ARGS="${CMAKE_ARGS:-} -DCHARTERKIT_BUILD_BENCHMARKS=ON -DCMAKE_BUILD_TYPE=Release"
-    build libbenchmark-dev
-    "$build_dir/bench/charterkit_bench"
+    build_dir=${BUILD_DIR:-$here/build-bench}
+    # What bench/run.sh times charterkit against, besides what the build needs.
+    build libbenchmark-dev hyperfine python3 python3-sklearn r-base-core \
+      r-cran-stringi r-cran-tidytext r-cran-tm r-cran-stringdist
+    BUILD_DIR=$build_dir exec "$here/bench/run.sh"
     ;;
   run)
     shift
