@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
+#include <cstring>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -67,6 +69,68 @@ struct PrefixTrie {
   }
 };
 
+// Word -> the phrase-trie nodes its first-term matches lead to, for every
+// word seen. Open addressing with linear probing and the keys in one buffer,
+// rather than std::unordered_map: a lookup reads one slot (and the key once)
+// instead of following a chain of separately allocated nodes, which is what
+// bounds matching on a large vocabulary.
+class WordCache {
+ public:
+  WordCache() { slots_.resize(1024); }
+
+  // Returns the nodes cached for `word`, or nullptr.
+  const std::vector<std::size_t>* find(std::string_view word, std::uint64_t hash) const {
+    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      const Slot& slot = slots_[i];
+      if (slot.value == kEmpty) return nullptr;
+      if (slot.hash == hash && slot.length == word.size() &&
+          std::memcmp(keys_.data() + slot.offset, word.data(), word.size()) == 0) {
+        return &values_[slot.value];
+      }
+    }
+  }
+
+  const std::vector<std::size_t>& insert(std::string_view word, std::uint64_t hash, std::vector<std::size_t> nodes) {
+    if (values_.size() >= (1u << 20) || keys_.size() + word.size() >= UINT32_MAX) clear();  // bound the memory
+    if (2 * (values_.size() + 1) > slots_.size()) grow();
+    place(Slot{hash, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(word.size()),
+               static_cast<std::uint32_t>(values_.size())});
+    keys_.append(word);
+    values_.push_back(std::move(nodes));
+    return values_.back();
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0, length = 0;
+    std::uint32_t value = kEmpty;
+  };
+
+  void place(const Slot& s) {
+    std::size_t i = s.hash & (slots_.size() - 1);
+    while (slots_[i].value != kEmpty) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = s;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.value != kEmpty) place(s);
+    }
+  }
+  void clear() {
+    slots_.assign(1024, Slot{});
+    keys_.clear();
+    values_.clear();
+  }
+
+  std::vector<Slot> slots_;
+  std::string keys_;
+  std::vector<std::vector<std::size_t>> values_;
+};
+
 std::size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
 std::string_view primary(std::string_view language) { return language.substr(0, language.find('-')); }
@@ -81,17 +145,16 @@ struct Matcher::Impl {
   // Ideographic phrases by their first character.
   std::unordered_map<std::string, std::vector<std::size_t>> ideographic;
   // Cache: word -> the trie nodes its first-term matches lead to.
-  mutable std::unordered_map<std::string, std::vector<std::size_t>> first_cache;
+  mutable WordCache first_cache;
 
   const std::vector<std::size_t>& first_nodes(const std::string& word) const {
-    auto it = first_cache.find(word);
-    if (it != first_cache.end()) return it->second;
-    if (first_cache.size() > (1u << 20)) first_cache.clear();  // bound the memory a huge vocabulary takes
+    const std::uint64_t hash = std::hash<std::string_view>{}(word);
+    if (const std::vector<std::size_t>* cached = first_cache.find(word, hash)) return *cached;
     std::vector<std::size_t> nodes;
     auto exact = trie[0].exact.find(word);
     if (exact != trie[0].exact.end()) nodes.push_back(exact->second);
     prefixes.match(word, nodes);
-    return first_cache.emplace(word, std::move(nodes)).first->second;
+    return first_cache.insert(word, hash, std::move(nodes));
   }
 
   bool uses(const Entry& e, std::string_view language) const {
