@@ -3,14 +3,9 @@
 // force, MinHash, thread-count determinism and the command line.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <random>
 #include <set>
@@ -21,11 +16,15 @@
 #include "charterkit/compare.h"
 #include "charterkit/corpus.h"
 #include "charterkit/similarity.h"
+#include "test_util.h"
 
 namespace fs = std::filesystem;
 using charterkit::FeatureSets;
 using charterkit::PairOptions;
 using charterkit::PairSimilarity;
+using test_util::charter;
+using test_util::Run;
+using test_util::slurp;
 
 namespace {
 
@@ -57,34 +56,6 @@ charterkit::Document document(const std::string& id, const std::string& text) {
   auto d = charterkit::read_text_document(std::move(t).value(), id, rules.value(), nullptr);
   REQUIRE(d.ok());
   return std::move(d).value();
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct Run {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-// Runs `charter ARGS` from the source folder, as tests/cli_test.cpp does.
-Run charter(const std::string& args) {
-  static int calls = 0;
-  const std::string base = std::string(CHARTERKIT_BINARY_DIR) + "/similarity_test." + std::to_string(::getpid()) + "." +
-                           std::to_string(++calls);
-  const std::string out = base + ".out", err = base + ".err";
-  const std::string command = std::string("cd '") + CHARTERKIT_SOURCE_DIR + "' && '" + CHARTER_EXE + "' " + args +
-                              " >'" + out + "' 2>'" + err + "'";
-  const int status = std::system(command.c_str());
-  Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  std::remove(out.c_str());
-  std::remove(err.c_str());
-  return run;
 }
 
 std::vector<std::string> lines(const std::string& s) {
