@@ -1,4 +1,4 @@
-// Helpers shared by the tests that drive the built `charter` program.
+// Helpers shared by the tests: driving the built `charter` program, writing UTF-8.
 #pragma once
 
 #include <sys/wait.h>
@@ -44,5 +44,24 @@ inline Run shell(const std::string& command) {
 
 // Runs `charter ARGS`.
 inline Run charter(const std::string& args) { return shell("charter " + args); }
+
+// Appends the UTF-8 bytes of the code point `cp` to `out`.
+inline void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
 
 }  // namespace test_util

@@ -14,9 +14,11 @@
 #include "charterkit/corpus.h"
 #include "charterkit/text.h"
 #include "charterkit/tokenizer.h"
+#include "test_util.h"
 
 namespace fs = std::filesystem;
 using charterkit::Token;
+using test_util::append_utf8;
 using charterkit::Tokenizer;
 using charterkit::TokenizerOptions;
 
@@ -65,24 +67,6 @@ std::string difference(std::string_view text) {
 }
 
 fs::path shared_corpora() { return fs::path(CHARTERKIT_SOURCE_DIR) / ".." / "shared" / "corpora"; }
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 }  // namespace
 

@@ -9,26 +9,11 @@
 #include <vector>
 
 #include "charterkit/tokenizer.h"
+#include "test_util.h"
+
+using test_util::append_utf8;
 
 namespace {
-
-void append_utf8(std::string& out, unsigned long cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 struct Case {
   int line;
@@ -69,7 +54,7 @@ TEST_CASE("Unicode WordBreakTest.txt conformance", "[tokenizer][conformance]") {
       if (word == "÷") {
         c.boundaries.push_back(c.text.size());
       } else if (word != "×") {
-        append_utf8(c.text, std::stoul(word, nullptr, 16));
+        append_utf8(c.text, static_cast<char32_t>(std::stoul(word, nullptr, 16)));
         c.code_points += (c.code_points.empty() ? "" : " ") + word;
       }
     }
