@@ -40,6 +40,7 @@ struct Tokenizer::Impl {
   const icu::Normalizer2* nfkc_cf = nullptr;  // owned by ICU
   const FastTable* fast = nullptr;            // nullptr: ICU for everything
 
+  Status normalize_into(std::string_view text, std::string& out) const;
   Status icu_tokens(std::string_view text, std::size_t from, std::size_t to, std::size_t base,
                     std::vector<Token>& out);
   Result<std::vector<Token>> tokenize_reference(std::string_view text, std::size_t base);
@@ -324,23 +325,7 @@ Status Tokenizer::Impl::icu_tokens(std::string_view text, std::size_t from, std:
     token.begin = base + from + static_cast<std::size_t>(begin);
     token.end = base + from + static_cast<std::size_t>(end);
     token.kind = is_word ? kind_of(rule_status) : TokenKind::kOther;
-    if (is_ascii(piece)) {  // NFKC leaves ASCII alone; case folding maps A-Z to a-z
-      token.normalized.assign(piece);
-      for (char& ch : token.normalized) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-      }
-    } else {
-      UErrorCode status = U_ZERO_ERROR;
-      icu::StringPiece sp(piece.data(), static_cast<int32_t>(piece.size()));
-      if (nfkc_cf->isNormalizedUTF8(sp, status) && U_SUCCESS(status)) {
-        token.normalized.assign(piece);
-      } else {
-        status = U_ZERO_ERROR;
-        icu::StringByteSink<std::string> sink(&token.normalized, static_cast<int32_t>(piece.size()));
-        nfkc_cf->normalizeUTF8(0, sp, sink, nullptr, status);
-        if (U_FAILURE(status)) return icu_error("Normalizer2::normalizeUTF8", status);
-      }
-    }
+    if (Status st = normalize_into(piece, token.normalized); !st.ok()) return st;
     out.push_back(std::move(token));
   }
   return Status::Ok();
@@ -678,26 +663,34 @@ Result<Tokenizer> Tokenizer::Create(const TokenizerOptions& options) {
   return Tokenizer(std::move(impl));
 }
 
-Result<std::string> Tokenizer::normalize(std::string_view text) const {
+// Sets `out` to NFKC_Casefold(text): ASCII by lower-casing (NFKC leaves it
+// alone and case folding maps A-Z to a-z), text ICU's quick check finds
+// normal by copying, the rest by ICU.
+Status Tokenizer::Impl::normalize_into(std::string_view text, std::string& out) const {
   if (is_ascii(text)) {
-    // NFKC leaves ASCII alone and case folding maps A-Z to a-z.
-    std::string out(text);
+    out.assign(text);
     for (char& c : out) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    return out;
+    return Status::Ok();
   }
-  std::string out;
   UErrorCode status = U_ZERO_ERROR;
   icu::StringPiece piece(text.data(), static_cast<int32_t>(text.size()));
-  if (impl_->nfkc_cf->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
+  if (nfkc_cf->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) {
     out.assign(text);
-    return out;
+    return Status::Ok();
   }
   status = U_ZERO_ERROR;
+  out.clear();
   icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
-  impl_->nfkc_cf->normalizeUTF8(0, piece, sink, nullptr, status);
+  nfkc_cf->normalizeUTF8(0, piece, sink, nullptr, status);
   if (U_FAILURE(status)) return icu_error("Normalizer2::normalizeUTF8", status);
+  return Status::Ok();
+}
+
+Result<std::string> Tokenizer::normalize(std::string_view text) const {
+  std::string out;
+  if (Status s = impl_->normalize_into(text, out); !s.ok()) return s;
   return out;
 }
 
