@@ -345,6 +345,23 @@ std::size_t FeatureSets::count_shared(std::size_t a, std::size_t b) const {
 
 PairSimilarity FeatureSets::jaccard(std::size_t a, std::size_t b) const { return make_pair(a, b, count_shared(a, b)); }
 
+// The pairs of sets without features (a < b) whose value is at least `t`: no
+// candidate search finds them, since they share nothing.
+std::vector<PairSimilarity> FeatureSets::empty_pairs_above(double t) const {
+  std::vector<std::size_t> empty;
+  for (std::size_t i = 0; i < size(); ++i) {
+    if (set_size(i) == 0) empty.push_back(i);
+  }
+  std::vector<PairSimilarity> out;
+  for (std::size_t x = 0; x < empty.size(); ++x) {
+    for (std::size_t y = x + 1; y < empty.size(); ++y) {
+      PairSimilarity p = make_pair(empty[x], empty[y], 0);
+      if (p.value >= t) out.push_back(p);
+    }
+  }
+  return out;
+}
+
 namespace {
 
 bool keep(const PairSimilarity& p, const std::optional<double>& min) { return !min || p.value >= *min; }
@@ -498,16 +515,7 @@ std::vector<PairSimilarity> FeatureSets::pairs_above(double t, unsigned threads)
   });
   std::vector<PairSimilarity> out = flatten(found);
   // Sets without features reach a positive threshold only with each other.
-  std::vector<std::size_t> empty;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (set_size(i) == 0) empty.push_back(i);
-  }
-  for (std::size_t x = 0; x < empty.size(); ++x) {
-    for (std::size_t y = x + 1; y < empty.size(); ++y) {
-      PairSimilarity p = make_pair(empty[x], empty[y], 0);
-      if (p.value >= t) out.push_back(p);
-    }
-  }
+  for (const PairSimilarity& p : empty_pairs_above(t)) out.push_back(p);
   std::sort(out.begin(), out.end(),
             [](const PairSimilarity& u, const PairSimilarity& v) { return u.a != v.a ? u.a < v.a : u.b < v.b; });
   return out;
@@ -663,16 +671,7 @@ std::vector<PairSimilarity> FeatureSets::minhash_pairs(const MinHashOptions& opt
       if (s.value >= options.min) rows[a].push_back(s);
     }
   });
-  std::vector<std::size_t> empty;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (set_size(i) == 0) empty.push_back(i);
-  }
-  for (std::size_t x = 0; x < empty.size(); ++x) {
-    for (std::size_t y = x + 1; y < empty.size(); ++y) {
-      PairSimilarity p = make_pair(empty[x], empty[y], 0);
-      if (p.value >= options.min) rows[empty[x]].push_back(p);
-    }
-  }
+  for (const PairSimilarity& p : empty_pairs_above(options.min)) rows[p.a].push_back(p);
   return flatten(rows);
 }
 

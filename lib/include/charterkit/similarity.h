@@ -114,6 +114,7 @@ class FeatureSets {
   PairSimilarity make_pair(std::size_t a, std::size_t b, std::size_t shared) const;
   std::size_t count_shared(std::size_t a, std::size_t b) const;
   std::vector<PairSimilarity> pairs_above(double t, unsigned threads) const;
+  std::vector<PairSimilarity> empty_pairs_above(double t) const;
 
   // Features as ids numbered from the rarest (fewest texts) up; each set sorted.
   std::vector<std::uint32_t> ids_;
