@@ -228,3 +228,99 @@ TEST_CASE("a codebook of 100,000 entries compiles and matches exactly", "[matche
   for (const Hit& h : m->match(tokens.value(), "en")) got.push_back(big->entries()[h.entry].source);
   CHECK(got == V{"w99999q*", "w4", "w5 x5", "w7"});  // "w3" alone is not an entry: "w3q*" is
 }
+
+// Words of one to four bytes against globs whose literal prefix is empty,
+// shorter than, as long as or longer than three bytes: every word a pattern
+// matches must be found, whatever the length of either (the matcher skips
+// words that cannot start a phrase, and that shortcut must lose nothing).
+TEST_CASE("short words and globs with short prefixes are all found", "[matcher]") {
+  const char* words = "a ab abc abcd b bc bcd bcde x я яб ябв";
+  const struct {
+    const char* pattern;
+    V expected;
+  } cases[] = {
+      {"a", {"a"}},
+      {"ab", {"ab"}},
+      {"abc", {"abc"}},
+      {"abcd", {"abcd"}},
+      {"a*", {"a", "ab", "abc", "abcd"}},
+      {"ab*", {"ab", "abc", "abcd"}},
+      {"abc*", {"abc", "abcd"}},
+      {"abcd*", {"abcd"}},
+      {"*d*", {"abcd", "bcd", "bcde"}},
+      {"?b", {"ab"}},
+      {"?б", {"яб"}},
+      {"b?", {"bc"}},
+      {"b?d", {"bcd"}},
+      {"я*", {"я", "яб", "ябв"}},
+      {"яб?", {"ябв"}},
+  };
+  auto tokens = tokenizer().tokenize(words);
+  REQUIRE(tokens.ok());
+  for (const auto& c : cases) {
+    INFO(c.pattern);
+    auto book = Codebook::FromPattern("t", c.pattern, tokenizer());
+    REQUIRE(book.ok());
+    auto m = Matcher::Compile(book.value());
+    REQUIRE(m.ok());
+    V got;
+    for (const Hit& h : m->match(tokens.value(), "en")) got.push_back(std::string(words + h.begin, h.end - h.begin));
+    CHECK(got == c.expected);
+  }
+}
+
+// Window edges with operands of several tokens on either side, and the choice
+// among equally close right operands (the earlier one). Each case: the rule,
+// the text, the spans of the hits.
+TEST_CASE("rule windows are exact at their edges, whatever the operands' length", "[matcher]") {
+  const struct {
+    const char* rule;
+    const char* text;
+    V expected;
+  } cases[] = {
+      {"x NEAR/2 \"a b c\"", "a b c q q x", {"a b c q q x"}},
+      {"x NEAR/2 \"a b c\"", "a b c q q q x", {}},
+      {"x NEAR/2 \"a b c\"", "x q q a b c", {"x q q a b c"}},
+      {"x NEAR/2 \"a b c\"", "x q q q a b c", {}},
+      {"x NEAR/1 \"a b\"", "a b q x q a b", {"a b q x"}},  // equally close: the earlier
+      {"x NEAR/1 \"a b\"", "a b q q x q a b", {"x q a b"}},
+      {"\"x y\" BEFORE/0 \"a b c d\"", "x y a b c d", {"x y a b c d"}},
+      {"\"x y\" BEFORE/0 \"a b c d\"", "a b c d x y", {}},
+      {"\"x y\" BEFORE/1 a", "x y q a x y a", {"x y q a", "x y a"}},
+  };
+  for (const auto& c : cases) {
+    INFO(c.rule << " | " << c.text);
+    auto book = Codebook::FromPattern("t", c.rule, tokenizer());
+    REQUIRE(book.ok());
+    auto m = Matcher::Compile(book.value());
+    REQUIRE(m.ok());
+    auto tokens = tokenizer().tokenize(c.text);
+    REQUIRE(tokens.ok());
+    V got;
+    for (const Hit& h : m->match(tokens.value(), "en")) got.push_back(std::string(c.text + h.begin, h.end - h.begin));
+    CHECK(got == c.expected);
+  }
+}
+
+// A long text of many sentences, each with one pairing: every one is found,
+// the same as when each sentence is matched alone.
+TEST_CASE("rules pair operands across a long text one sentence at a time", "[matcher]") {
+  auto book = Codebook::FromPattern("t", "x NEAR/3 (a | \"b c\")", tokenizer());
+  REQUIRE(book.ok());
+  auto m = Matcher::Compile(book.value());
+  REQUIRE(m.ok());
+  const char* sentences[] = {"a q x. ", "x q q b c q a. ", "b c q q q q x a. ", "q a q q q q q x q q q q q a. ", "x. "};
+  std::string text;
+  std::size_t expected = 0;
+  for (int i = 0; i < 2000; ++i) {
+    const std::string sentence = sentences[i % 5];
+    auto alone = tokenizer().tokenize(sentence);
+    REQUIRE(alone.ok());
+    expected += m->match(alone.value(), "en").size();
+    text += sentence;
+  }
+  CHECK(expected == 2000 / 5 * 3);  // sentences 1, 2 and 3 hold a pairing each; 4 and 5 none
+  auto tokens = tokenizer().tokenize(text);
+  REQUIRE(tokens.ok());
+  CHECK(m->match(tokens.value(), "en").size() == expected);
+}

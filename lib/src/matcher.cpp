@@ -131,6 +131,49 @@ class WordCache {
   std::vector<std::vector<std::size_t>> values_;
 };
 
+// Which words may be the first term of some phrase, by their first three
+// bytes (or the whole word when shorter), hashed into a bitmap that fits the
+// L1/L2 cache. No false negatives: a word whose bit is clear is neither a root
+// word nor matched by a root glob, so the word cache is not consulted for it,
+// and most words of running text are never looked up. Globs whose literal
+// prefix is shorter than three bytes let through every word starting with
+// that prefix (every word when the glob starts with a wildcard).
+class StartFilter {
+ public:
+  void add_word(std::string_view word) { set(key(word)); }
+  void add_glob(std::string_view prefix) {
+    if (prefix.size() >= 3) {
+      set(key(prefix.substr(0, 3)));  // every word it matches starts with these bytes
+    } else if (prefix.empty()) {
+      all_ = true;
+    } else {
+      short_globs_.emplace_back(prefix);
+    }
+  }
+  bool may_start(std::string_view word) const {
+    if (all_ || bits_[index(key(word))]) return true;
+    for (const std::string& p : short_globs_) {
+      if (word.substr(0, p.size()) == p) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::uint32_t kShortBit = 1u << 31;
+  // The first three bytes and, for shorter words, their length.
+  static std::uint32_t key(std::string_view w) {
+    std::uint32_t k = 0;
+    for (std::size_t i = 0; i < 3 && i < w.size(); ++i) k |= std::uint32_t{static_cast<unsigned char>(w[i])} << (8 * i);
+    return w.size() >= 3 ? k : k | kShortBit | (static_cast<std::uint32_t>(w.size()) << 24);
+  }
+  static std::size_t index(std::uint32_t k) { return (k * 2654435761u) >> 16; }
+  void set(std::uint32_t k) { bits_[index(k)] = true; }
+
+  std::vector<bool> bits_ = std::vector<bool>(std::size_t{1} << 16);
+  std::vector<std::string> short_globs_;
+  bool all_ = false;
+};
+
 std::size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
 std::string_view primary(std::string_view language) { return language.substr(0, language.find('-')); }
@@ -142,6 +185,7 @@ struct Matcher::Impl {
   std::vector<PhraseRef> phrases;
   std::vector<TrieNode> trie{TrieNode{}};  // node 0 is the root; its globs live in `prefixes`
   PrefixTrie prefixes;
+  StartFilter starts;  // words that may start a phrase
   // Ideographic phrases by their first character.
   std::unordered_map<std::string, std::vector<std::size_t>> ideographic;
   // Cache: word -> the trie nodes its first-term matches lead to.
@@ -206,10 +250,14 @@ Result<Matcher> Matcher::Compile(const Codebook& codebook) {
           next = impl->trie.size() - 1;
           if (!term.glob) {
             impl->trie[node].exact.emplace(term.text, next);
+            if (node == 0) impl->starts.add_word(term.text);
           } else {
             // Root globs are also kept in trie[0].globs to find them again while compiling.
             impl->trie[node].globs.emplace_back(term.text, next);
-            if (node == 0) impl->prefixes.add(term.text, next);
+            if (node == 0) {
+              impl->prefixes.add(term.text, next);
+              impl->starts.add_glob(glob_prefix(term.text));
+            }
           }
         }
         node = next;
@@ -233,7 +281,7 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
   // Token phrases: walk the trie from each position.
   std::vector<std::size_t> frontier, next_frontier;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind == TokenKind::kIdeographic) continue;
+    if (tokens[i].kind == TokenKind::kIdeographic || !m.starts.may_start(tokens[i].normalized)) continue;
     frontier = m.first_nodes(tokens[i].normalized);
     for (std::size_t j = i + 1; !frontier.empty(); ++j) {
       next_frontier.clear();
@@ -308,11 +356,31 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
   for (std::size_t entry : rules) {
     const Entry& e = entries[entry];
     const auto& [left, right] = operands[entry];
+    // The right operands by first token (their order of discovery kept among
+    // equals), so that each left operand looks only at those within reach of
+    // the window rather than at all of them: rules are linear, not quadratic,
+    // in the length of a segment.
+    std::vector<std::size_t> by_first(right.size());
+    std::size_t longest = 0;
+    for (std::size_t r = 0; r < right.size(); ++r) {
+      by_first[r] = r;
+      longest = std::max(longest, right[r].last - right[r].first);
+    }
+    std::stable_sort(by_first.begin(), by_first.end(),
+                     [&](std::size_t a, std::size_t b) { return right[a].first < right[b].first; });
     for (const Raw& l : left) {
-      // Pair each left operand with the closest right operand in its sentence.
+      // Pair each left operand with the closest right operand in its sentence
+      // (the first found of equally close ones). A right operand after it
+      // starts at most `window` tokens after its end; one before it (NEAR)
+      // ends at most `window` tokens before its start.
+      const std::size_t from = e.kind != EntryKind::kNear ? l.last : l.first > e.window + longest ? l.first - e.window - longest : 0;
+      const std::size_t to = l.last + e.window;  // last start in reach
+      auto it = std::lower_bound(by_first.begin(), by_first.end(), from,
+                                 [&](std::size_t r, std::size_t value) { return right[r].first < value; });
       const Raw* best = nullptr;
-      std::size_t best_gap = SIZE_MAX;
-      for (const Raw& r : right) {
+      std::size_t best_gap = SIZE_MAX, best_index = SIZE_MAX;
+      for (; it != by_first.end() && right[*it].first <= to; ++it) {
+        const Raw& r = right[*it];
         if (tokens[r.first].sentence != tokens[l.first].sentence) continue;
         std::size_t gap;
         if (r.first >= l.last) {
@@ -322,9 +390,10 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
         } else {
           continue;  // overlapping operands, or B before A in a BEFORE rule
         }
-        if (gap <= e.window && gap < best_gap) {
+        if (gap <= e.window && (gap < best_gap || (gap == best_gap && *it < best_index))) {
           best = &r;
           best_gap = gap;
+          best_index = *it;
         }
       }
       if (best) {
