@@ -8,7 +8,8 @@
 #   ./charter.sh bench       build with the benchmarks, run them and the peers (bench/run.sh)
 #
 # Missing Debian packages are installed with apt-get (as root, or through sudo).
-# Environment: BUILD_DIR (default: build; build-bench for bench), CMAKE_ARGS (extra configure options).
+# Environment: BUILD_DIR (default: build; build-bench for bench), CMAKE_ARGS (extra configure options),
+# EXTRA_PACKAGES (more Debian packages to install first, e.g. chromium for the report's browser test).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -40,7 +41,8 @@ install_missing() {
 }
 
 build() {
-  install_missing "$@"
+  # shellcheck disable=SC2086 # EXTRA_PACKAGES is a list of package names
+  install_missing "$@" ${EXTRA_PACKAGES:-}
   # shellcheck disable=SC2086 # CMAKE_ARGS is a list of options
   cmake -S "$here" -B "$build_dir" -G Ninja ${CMAKE_ARGS:-}
   cmake --build "$build_dir"
@@ -72,7 +74,7 @@ case "${1:-}" in
     exec "$build_dir/tools/charter" "$@"
     ;;
   *)
-    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac
