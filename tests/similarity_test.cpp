@@ -537,3 +537,57 @@ TEST_CASE("ToTA treaties: exact pairs above 0.8 as by brute force, MinHash among
   CHECK(run.out.empty());
   CHECK_THAT(run.err, Catch::Contains("pairs, more than 10,000,000 rows: give --min X"));
 }
+
+// Texts made on demand give the same sets as texts given whole, whatever the
+// batches (sizes that put one, several or all texts in a batch) and threads;
+// texts too short for an n-gram keep their identity; a failing text stops it.
+TEST_CASE("n-gram sets of texts made on demand equal those of texts given whole", "[similarity]") {
+  std::mt19937 random(11);
+  std::vector<std::string> texts;
+  for (int t = 0; t < 40; ++t) {
+    std::string text;
+    const int words = t % 7 == 0 ? 0 : static_cast<int>(random() % 300);
+    for (int k = 0; k < words; ++k) {
+      text += random() % 3 == 0 ? "безопасность" : "w";
+      text += std::to_string(random() % 200);
+      text += ' ';
+    }
+    texts.push_back(t % 9 == 0 ? std::string("abc") : text);  // "abc": shorter than 5 code points
+  }
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  const FeatureSets whole = FeatureSets::CharNgrams(views, 5);
+  for (std::size_t size : {std::size_t{1}, std::size_t{3} << 20, std::size_t{1} << 30}) {
+    for (unsigned threads : {1u, 3u}) {
+      INFO("size " << size << ", threads " << threads);
+      std::vector<unsigned> workers_seen(texts.size(), 99);
+      auto made = FeatureSets::CharNgrams(
+          std::vector<std::size_t>(texts.size(), size),
+          [&](std::size_t i, unsigned worker) -> charterkit::Result<std::string> {
+            workers_seen[i] = worker;
+            return texts[i];
+          },
+          5, threads);
+      REQUIRE(made.ok());
+      REQUIRE(made->size() == whole.size());
+      CHECK(made->features() == whole.features());
+      for (std::size_t a = 0; a < texts.size(); ++a) {
+        CHECK(made->set_size(a) == whole.set_size(a));
+        CHECK(workers_seen[a] < threads);
+        for (std::size_t b = a + 1; b < texts.size(); ++b) {
+          const auto x = made->jaccard(a, b), y = whole.jaccard(a, b);
+          CHECK(((std::isnan(x.value) && std::isnan(y.value)) || x.value == y.value));
+          CHECK(x.shared == y.shared);
+        }
+      }
+    }
+  }
+  auto failed = FeatureSets::CharNgrams(
+      std::vector<std::size_t>(texts.size(), 1),
+      [&](std::size_t i, unsigned) -> charterkit::Result<std::string> {
+        if (i == 7 || i == 30) return charterkit::Status::InvalidInput("text " + std::to_string(i) + " is broken");
+        return texts[i];
+      },
+      5, 2);
+  REQUIRE_FALSE(failed.ok());
+  CHECK(failed.status().message() == "text 7 is broken");
+}

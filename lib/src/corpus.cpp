@@ -360,6 +360,7 @@ Result<Document> read_tota_document(const Text& xml, const std::string& id) {
       doc.segments.push_back(std::move(segment));
     }
   }
+  text.shrink_to_fit();  // appending left up to twice the text's size reserved; a corpus keeps many
   if (doc.info.language.empty()) {
     LanguageGuess guess = detect_language(text);
     doc.info.language = guess.code;

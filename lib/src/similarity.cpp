@@ -247,44 +247,70 @@ void FeatureSets::finish(std::vector<std::vector<std::uint32_t>> sets, std::vect
 }
 
 FeatureSets FeatureSets::CharNgrams(const std::vector<std::string_view>& texts, std::size_t n, unsigned threads) {
+  std::vector<std::size_t> sizes(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) sizes[i] = texts[i].size();
+  Result<FeatureSets> out = CharNgrams(
+      sizes, [&](std::size_t i, unsigned) -> Result<std::string> { return std::string(texts[i]); }, n, threads);
+  return std::move(out).value();  // the texts given cannot fail
+}
+
+Result<FeatureSets> FeatureSets::CharNgrams(const std::vector<std::size_t>& sizes, const TextSource& text_of,
+                                            std::size_t n, unsigned threads) {
   n = std::clamp<std::size_t>(n, 1, kMaxGram);
   threads = resolve_threads(threads);
+  const std::size_t count = sizes.size();
   FeatureSets out;
-  std::vector<std::vector<std::uint32_t>> sets(texts.size());
+  std::vector<std::vector<std::uint32_t>> sets(count);
   std::vector<std::uint64_t> hashes;
   KeyTable small_ids;  // 12 bits a code point leave the top 4 bits 0: never KeyTable::kFree
   std::unordered_map<GramKey, std::uint32_t, GramKeyHash> large_ids;
-  std::map<std::string_view, std::uint32_t> short_texts;  // texts without n-grams, by content
-  std::vector<std::uint32_t> empty_class(texts.size(), kNotEmpty);
-  // Texts go in batches: their n-grams are found in parallel, then interned in
-  // text order (so ids, and memory, do not depend on the threads).
-  constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
-  for (std::size_t first = 0; first < texts.size();) {
+  std::map<std::string, std::uint32_t> short_texts;  // texts without n-grams, by content
+  std::vector<std::uint32_t> empty_class(count, kNotEmpty);
+  // Texts go in batches of about 2 MB (by `sizes`): each is made, its n-grams
+  // found and the text dropped, in parallel; then the n-grams are interned in
+  // text order (so ids, and memory, do not depend on the threads). Until
+  // interned, a batch's keys take up to 8 bytes per byte of text.
+  constexpr std::size_t kBatchBytes = std::size_t{2} << 20;
+  for (std::size_t first = 0; first < count;) {
     std::size_t last = first, bytes = 0;
-    while (last < texts.size() && (last == first || bytes + texts[last].size() <= kBatchBytes || last - first < threads)) {
-      bytes += texts[last++].size();
+    while (last < count && (last == first || bytes + sizes[last] <= kBatchBytes || last - first < threads)) {
+      bytes += sizes[last++];
     }
-    std::vector<GramKeys> keys(last - first);
-    for_each_index(keys.size(), threads, [&](std::size_t k, unsigned) { keys[k] = gram_keys(texts[first + k], n); });
-    for (std::size_t k = 0; k < keys.size(); ++k) {
+    struct Made {
+      GramKeys keys;
+      std::string short_text;  // the text, when it has no n-gram
+    };
+    std::vector<Made> made(last - first);
+    Status status = internal::parallel_for(made.size(), internal::worker_count(threads, made.size()),
+                                           [&](std::size_t k, unsigned worker) -> Status {
+                                             Result<std::string> text = text_of(first + k, worker);
+                                             if (!text.ok()) return text.status();
+                                             made[k].keys = gram_keys(text.value(), n);
+                                             if (made[k].keys.empty()) made[k].short_text = std::move(text).value();
+                                             return Status::Ok();
+                                           });
+    if (!status.ok()) return status;
+    for (std::size_t k = 0; k < made.size(); ++k) {
       const std::size_t t = first + k;
-      if (keys[k].empty()) {
-        empty_class[t] = short_texts.emplace(texts[t], static_cast<std::uint32_t>(short_texts.size())).first->second;
+      const GramKeys& keys = made[k].keys;
+      if (keys.empty()) {
+        empty_class[t] =
+            short_texts.emplace(std::move(made[k].short_text), static_cast<std::uint32_t>(short_texts.size())).first->second;
         continue;
       }
       std::vector<std::uint32_t>& set = sets[t];
-      set.reserve(keys[k].small.size() + keys[k].large.size());
-      for (std::uint64_t key : keys[k].small) {
+      set.reserve(keys.small.size() + keys.large.size());
+      for (std::uint64_t key : keys.small) {
         bool added = false;
         set.push_back(small_ids.find_or_add(key, static_cast<std::uint32_t>(hashes.size()), added));
         if (added) hashes.push_back(mix64(key));
       }
-      for (GramKey key : keys[k].large) {
+      for (GramKey key : keys.large) {
         const auto [it, added] = large_ids.try_emplace(key, static_cast<std::uint32_t>(hashes.size()));
         if (added) hashes.push_back(hash_gram(key));
         set.push_back(it->second);
       }
-      keys[k] = GramKeys();
+      made[k] = Made();
     }
     first = last;
   }
@@ -379,11 +405,10 @@ std::vector<PairSimilarity> flatten(std::vector<std::vector<PairSimilarity>>& ro
 }
 
 // Returns the inverted lists of `sets` restricted to the first `take(i)`
-// features of each set i: for each feature, the sets holding it, ascending;
-// `position[k]` receives where entry k of ids (if taken) stands in its list.
+// features of each set i: for each feature, the sets holding it, ascending.
 template <typename Take>
 Lists invert(const std::vector<std::uint32_t>& ids, const std::vector<std::size_t>& begin, std::size_t features,
-             Take take, std::vector<std::uint32_t>& position) {
+             Take take) {
   Lists lists;
   lists.begin.assign(features + 1, 0);
   const std::size_t n = begin.size() - 1;
@@ -393,13 +418,8 @@ Lists invert(const std::vector<std::uint32_t>& ids, const std::vector<std::size_
   std::partial_sum(lists.begin.begin(), lists.begin.end(), lists.begin.begin());
   lists.items.resize(lists.begin.back());
   std::vector<std::size_t> fill(lists.begin.begin(), lists.begin.end() - 1);
-  position.assign(ids.size(), 0);
   for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t k = begin[i], end = begin[i] + take(i); k < end; ++k) {
-      const std::size_t at = fill[ids[k]]++;
-      lists.items[at] = static_cast<std::uint32_t>(i);
-      position[k] = static_cast<std::uint32_t>(at - lists.begin[ids[k]]);
-    }
+    for (std::size_t k = begin[i], end = begin[i] + take(i); k < end; ++k) lists.items[fill[ids[k]]++] = static_cast<std::uint32_t>(i);
   }
   return lists;
 }
@@ -566,15 +586,22 @@ std::vector<PairSimilarity> FeatureSets::jaccard_pairs(const PairOptions& option
       bits[i * words + bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
   }
-  std::vector<std::uint32_t> position;
-  const Lists lists = invert(ids_, begin_, features, [&](std::size_t i) { return sparse[i]; }, position);
+  const Lists lists = invert(ids_, begin_, features, [&](std::size_t i) { return sparse[i]; });
   std::vector<std::vector<std::uint32_t>> counts(internal::worker_count(threads, n), std::vector<std::uint32_t>(n, 0));
   std::vector<std::vector<PairSimilarity>> rows(n);
   for_each_index(n - 1, threads, [&](std::size_t i, unsigned worker) {
     std::vector<std::uint32_t>& count = counts[worker];
     for (std::size_t k = begin_[i], end = begin_[i] + sparse[i]; k < end; ++k) {
       const std::uint32_t g = ids_[k];
-      for (std::size_t q = lists.begin[g] + position[k] + 1; q < lists.begin[g + 1]; ++q) ++count[lists.items[q]];
+      // The sets after i that hold g: the rest of g's list, found by binary
+      // search (lists of rare features are short) rather than by keeping
+      // every entry's place, which would take as much memory as the sets.
+      const auto list_end = lists.items.begin() + static_cast<std::ptrdiff_t>(lists.begin[g + 1]);
+      for (auto q = std::upper_bound(lists.items.begin() + static_cast<std::ptrdiff_t>(lists.begin[g]), list_end,
+                                     static_cast<std::uint32_t>(i));
+           q < list_end; ++q) {
+        ++count[*q];
+      }
     }
     const std::uint64_t* row = bits.data() + i * words;
     rows[i].reserve(n - i - 1);
@@ -803,19 +830,14 @@ Result<SimilarityResult> unit_similarity(const std::vector<TextUnit>& units, con
       matchers.push_back(std::move(m).value());
     }
   }
-  std::vector<std::string> texts(options.measure == SimilarityMeasure::kChar5Jaccard ? n : 0);
   std::vector<std::vector<std::string>> words(options.measure == SimilarityMeasure::kWordJaccard ? n : 0);
   std::vector<std::vector<std::int64_t>> counts(jaccard ? 0 : n);
   const auto prepare_unit = [&](std::size_t i, unsigned worker) -> Status {
     const TextUnit& unit = units[i];
     Tokenizer& tokenizer = tokenizers[worker];
     switch (options.measure) {
-      case SimilarityMeasure::kChar5Jaccard: {
-        Result<std::string> text = unit_text(unit, options.form, tokenizer);
-        if (!text.ok()) return text.status();
-        texts[i] = std::move(text).value();
-        return Status::Ok();
-      }
+      case SimilarityMeasure::kChar5Jaccard:
+        return Status::Ok();  // made while the n-grams are found, below
       case SimilarityMeasure::kWordJaccard:
         return for_each_segment_tokens(unit, tokenizer, [&](const std::vector<Token>& tokens, const Segment&) {
           for (const Token& t : tokens) {
@@ -859,20 +881,31 @@ Result<SimilarityResult> unit_similarity(const std::vector<TextUnit>& units, con
     result.pairs = cosine_pairs(counts, pair_options);
     return result;
   }
-  FeatureSets sets = [&] {
-    if (options.measure == SimilarityMeasure::kWordJaccard) return FeatureSets::Words(words, options.batch.threads);
-    std::vector<std::string_view> views(texts.begin(), texts.end());
-    return FeatureSets::CharNgrams(views, 5, options.batch.threads);
-  }();
-  texts = {};
+  // Character n-grams: each unit's text is made (normalized or not) while its
+  // n-grams are found, and dropped then, so that the texts are never all in
+  // memory together.
+  std::vector<std::size_t> sizes(options.measure == SimilarityMeasure::kChar5Jaccard ? n : 0);
+  for (std::size_t i = 0; i < sizes.size(); ++i) {
+    const auto [first, last] = unit_segments(units[i]);
+    for (const Segment* seg = first; seg < last; ++seg) sizes[i] += seg->end - seg->begin;
+  }
+  Result<FeatureSets> sets = options.measure == SimilarityMeasure::kWordJaccard
+                                 ? FeatureSets::Words(words, options.batch.threads)
+                                 : FeatureSets::CharNgrams(
+                                       sizes,
+                                       [&](std::size_t i, unsigned worker) {
+                                         return unit_text(units[i], options.form, tokenizers[worker]);
+                                       },
+                                       5, threads);
+  if (!sets.ok()) return sets.status();
   words = {};
   if (options.method == SimilarityMethod::kMinHash) {
     MinHashOptions m = options.minhash;
     m.threads = options.batch.threads;
     m.min = *options.min;
-    result.pairs = sets.minhash_pairs(m, &result.candidates);
+    result.pairs = sets->minhash_pairs(m, &result.candidates);
   } else {
-    result.pairs = sets.jaccard_pairs(pair_options);
+    result.pairs = sets->jaccard_pairs(pair_options);
   }
   return result;
 }

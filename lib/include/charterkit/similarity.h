@@ -29,6 +29,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,6 +85,14 @@ class FeatureSets {
   // thread) find the n-grams. REQUIRES: each text is well-formed UTF-8;
   // 1 <= n <= 6; fewer than 2^32 texts and 2^32 distinct n-grams.
   static FeatureSets CharNgrams(const std::vector<std::string_view>& texts, std::size_t n, unsigned threads = 1);
+  // Makes text i by text_of(i, worker) (worker < threads: one per thread, for
+  // state such as a Tokenizer) and returns the sets of their n-grams as above.
+  // Each text is dropped once its n-grams are found, so only a batch of texts
+  // (about 2 MB, by their expected `sizes` in bytes) is in memory at a time.
+  // Errors: the first error of text_of, by index.
+  using TextSource = std::function<Result<std::string>(std::size_t index, unsigned worker)>;
+  static Result<FeatureSets> CharNgrams(const std::vector<std::size_t>& sizes, const TextSource& text_of, std::size_t n,
+                                        unsigned threads = 1);
   // Returns the sets of distinct strings of each list of `words`.
   // REQUIRES: fewer than 2^32 lists and 2^32 distinct strings.
   static FeatureSets Words(const std::vector<std::vector<std::string>>& words, unsigned threads = 1);
