@@ -3,12 +3,15 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "charterkit/corpus.h"
 #include "charterkit/matcher.h"
 #include "charterkit/validation.h"
+#include "test_util.h"
 
 using charterkit::Codebook;
 using charterkit::Coding;
@@ -419,4 +422,240 @@ TEST_CASE("a coding naming a document or segment that is not there is refused", 
     CHECK(v.status().code() == charterkit::StatusCode::kInvalidInput);
     CHECK(v.status().to_string() == c.message);
   }
+}
+
+// ---------------------------------------------------------------------------
+// charter validate on the built-in corpus, with the codings of
+// tests/data/validation/: two coders who read the seven documents (A) or the
+// five English ones (B) against the themes' descriptions (docs/codebook.md).
+//
+// The tool's coding (one segment, "all", per document) holds 35 themes:
+//   sco-charter-objectives   peace security stability terrorism separatism extremism
+//                            drug_trafficking organized_crime                         (8)
+//   csto-charter-objectives  peace security stability sovereignty_independence
+//                            territorial_integrity collective_defence                 (6)
+//   shared-goals             security stability terrorism drug_trafficking
+//                            arms_trafficking organized_crime                         (6)
+//   distinct-missions        security collective_defence stability sovereignty_independence
+//                            economic_cooperation cultural_humanitarian               (6)
+//   abstract-en, -kk, -ru    security stability collective_defence                    (3 each)
+// Coder A agrees, and also codes territorial_integrity in distinct-missions
+// ("protection of territorial stability and independence on a collective
+// basis" restates the CSTO Charter): 36 ones. Coder B codes the first five
+// documents like A except territorial_integrity in shared-goals ("territorial
+// security") and no security in distinct-missions ("security agendas").
+
+namespace {
+
+const std::string kA = "tests/data/validation/coder-a.csv";
+const std::string kB = "tests/data/validation/coder-b.csv";
+
+// Reads RFC 4180 CSV (CRLF line ends) into rows of fields.
+std::vector<std::vector<std::string>> read_csv(const std::string& csv) {
+  std::vector<std::vector<std::string>> rows(1, std::vector<std::string>(1));
+  bool quoted = false;
+  for (std::size_t i = 0; i < csv.size(); ++i) {
+    const char c = csv[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < csv.size() && csv[i + 1] == '"') {
+        rows.back().back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        rows.back().back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      rows.back().emplace_back();
+    } else if (c == '\r' && i + 1 < csv.size() && csv[i + 1] == '\n') {
+      ++i;
+      rows.emplace_back(1);
+    } else {
+      rows.back().back() += c;
+    }
+  }
+  if (rows.back().size() == 1 && rows.back()[0].empty()) rows.pop_back();
+  return rows;
+}
+
+const std::vector<std::string>* find_row(const std::vector<std::vector<std::string>>& rows, const std::string& coding,
+                                         const std::string& theme) {
+  for (const auto& r : rows) {
+    if (r.size() > 1 && r[0] == coding && r[1] == theme) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("charter validate: one coder on the built-in corpus, as CSV", "[validation][cli]") {
+  const test_util::Run run = test_util::charter("validate --coding " + kA + " --format csv");
+  CHECK(run.exit_code == 0);
+  CHECK(run.err.empty());
+  const auto rows = read_csv(run.out);
+  REQUIRE(rows.size() == 1 + 17 + 1);  // header, the default codebook's 17 themes, overall
+  CHECK(rows[0] == std::vector<std::string>{"coding", "theme", "cells", "tp", "fp", "fn", "tn", "precision", "recall",
+                                            "f1", "kappa", "alpha", "coders_alpha"});
+  for (const auto& r : rows) CHECK(r.size() == 13);
+  CHECK(rows.back()[1] == "overall");
+
+  // territorial_integrity over 7 cells: csto (1,1), distinct-missions (A 1, tool 0), 5 x (0,0).
+  //   precision 1/1, recall 1/2, F1 2/3 = 0.666667.
+  //   kappa: p_o = 6/7, A ones 2/7, tool ones 1/7: p_e = (2*1 + 5*6)/49 = 32/49,
+  //          kappa = (42 - 32) / (49 - 32) = 10/17 = 0.588235.
+  //   alpha: o11 = 2, o00 = 10, o01 = o10 = 1; n1 = 3, n0 = 11, n = 14:
+  //          1 - 13 * 2 / (2 * 11 * 3) = 40/66 = 0.606061.
+  //   coders_alpha: one coder, NA.
+  const auto* territorial = find_row(rows, kA, "territorial_integrity");
+  REQUIRE(territorial);
+  CHECK(*territorial == std::vector<std::string>{kA, "territorial_integrity", "7", "1", "0", "1", "5", "1", "0.5",
+                                                 "0.666667", "0.588235", "0.606061", "NA"});
+  // overall, 7 x 17 = 119 cells: TP 35, FP 0, FN 1, TN 119 - 36 = 83.
+  //   precision 1, recall 35/36 = 0.972222, F1 70/71 = 0.985915.
+  //   kappa: p_o = 118/119; A ones 36, tool ones 35: n^2 p_e = 36*35 + 83*84 = 8232,
+  //          kappa = (119*118 - 8232) / (119^2 - 8232) = 5810/5929 = 0.979929.
+  //   alpha: o11 = 70, o00 = 166, o01 = o10 = 1; n1 = 71, n0 = 167, n = 238:
+  //          1 - 237 * 2 / (2 * 167 * 71) = 1 - 474/23714 = 0.980012.
+  CHECK(rows.back() == std::vector<std::string>{kA, "overall", "119", "35", "0", "1", "83", "1", "0.972222",
+                                                "0.985915", "0.979929", "0.980012", "NA"});
+  // Nobody finds peaceful settlement: 0/0 everywhere, NA and never 0.
+  const auto* settlement = find_row(rows, kA, "peaceful_settlement");
+  REQUIRE(settlement);
+  CHECK(*settlement == std::vector<std::string>{kA, "peaceful_settlement", "7", "0", "0", "0", "7", "NA", "NA", "NA",
+                                                "NA", "NA", "NA"});
+  // security is present in all 7 for both: kappa and alpha undefined (p_e = 1), precision and recall 1.
+  const auto* security = find_row(rows, kA, "security");
+  REQUIRE(security);
+  CHECK(*security == std::vector<std::string>{kA, "security", "7", "7", "0", "0", "0", "1", "1", "1", "NA", "NA", "NA"});
+}
+
+TEST_CASE("charter validate: two coders, their own alpha and the disagreements", "[validation][cli]") {
+  const test_util::Run agreement = test_util::charter("validate --coding " + kA + " --coding " + kB + " --format csv");
+  CHECK(agreement.exit_code == 0);
+  const auto rows = read_csv(agreement.out);
+  REQUIRE(rows.size() == 1 + 2 * 18);
+  // B against the tool on 5 x 17 = 85 cells: TP 28, FP 1 (distinct-missions security),
+  // FN 2 (territorial_integrity in shared-goals and distinct-missions), TN 54.
+  //   precision 28/29 = 0.965517, recall 28/30 = 0.933333, F1 56/59 = 0.949153.
+  //   kappa: B ones 30, tool ones 29, agreed 82: n^2 p_e = 30*29 + 55*56 = 3950,
+  //          (85*82 - 3950) / (7225 - 3950) = 3020/3275 = 0.922137.
+  //   alpha: o11 = 56, o00 = 108, o01 = o10 = 3; n1 = 59, n0 = 111, n = 170:
+  //          1 - 169 * 6 / (2 * 111 * 59) = 1 - 1014/13098 = 0.922584.
+  // The coders' alpha: the 85 cells of the five documents both coded (the Kazakh
+  // and Russian abstracts have A's value only). They differ on 2 cells, agree on
+  // 29 ones and 54 zeros:
+  //          0    1  | n_c
+  //     0  108    2  | 110
+  //     1    2   58  |  60        n = 170
+  //   alpha = 1 - 169 * 4 / (2 * 110 * 60) = 1 - 676/13200 = 0.948788.
+  const auto* overall_b = find_row(rows, kB, "overall");
+  REQUIRE(overall_b);
+  CHECK(*overall_b == std::vector<std::string>{kB, "overall", "85", "28", "1", "2", "54", "0.965517", "0.933333",
+                                               "0.949153", "0.922137", "0.922584", "0.948788"});
+  const auto* overall_a = find_row(rows, kA, "overall");
+  REQUIRE(overall_a);
+  CHECK(overall_a->back() == "0.948788");
+  CHECK((*overall_a)[2] == "119");  // A's own cells do not shrink to B's
+
+  const test_util::Run listed =
+      test_util::charter("validate --coding " + kA + " --coding " + kB + " --show disagreements --format csv");
+  CHECK(listed.exit_code == 0);
+  const auto cells = read_csv(listed.out);
+  // The tool's evidence: "security" of "their security agendas", by its byte span in the file.
+  const std::size_t at =
+      test_util::slurp(std::string(CHARTERKIT_SOURCE_DIR) + "/corpus/documents/distinct-missions.en.txt")
+          .find("security agendas");
+  REQUIRE(at != std::string::npos);
+  const std::string security =
+      "all " + std::to_string(at) + "-" + std::to_string(at + 8) + " “security” (entry security)";
+  const std::vector<std::vector<std::string>> expected = {
+      {"coding", "line", "document", "segment", "theme", "human", "tool", "evidence"},
+      {kA, "26", "distinct-missions", "all", "territorial_integrity", "1", "0", "no match"},
+      {kB, "18", "shared-goals", "all", "territorial_integrity", "1", "0", "no match"},
+      {kB, "NA", "distinct-missions", "all", "security", "0", "1", security},
+      {kB, "23", "distinct-missions", "all", "territorial_integrity", "1", "0", "no match"},
+  };
+  CHECK(cells == expected);
+}
+
+TEST_CASE("charter validate: text shows both tables, JSON has null for NA", "[validation][cli]") {
+  const test_util::Run text = test_util::charter("validate --coding " + kA);
+  CHECK(text.exit_code == 0);
+  const std::size_t agreement = text.out.find("coders_alpha");
+  const std::size_t disagreements = text.out.find("evidence");
+  CHECK(agreement != std::string::npos);
+  CHECK(disagreements != std::string::npos);
+  CHECK(agreement < disagreements);
+
+  const test_util::Run json = test_util::charter("validate --coding " + kA + " --show disagreements --format json");
+  CHECK(json.exit_code == 0);
+  CHECK(json.out == "[\n  {\"coding\": \"" + kA +
+                        "\", \"line\": 26, \"document\": \"distinct-missions\", \"segment\": \"all\", \"theme\": "
+                        "\"territorial_integrity\", \"human\": 1, \"tool\": 0, \"evidence\": \"no match\"}\n]\n");
+  const test_util::Run agreement_json = test_util::charter("validate --coding " + kA + " --format json");
+  CHECK_THAT(agreement_json.out, Catch::Contains("\"theme\": \"peaceful_settlement\", \"cells\": 7, \"tp\": 0, "
+                                                 "\"fp\": 0, \"fn\": 0, \"tn\": 7, \"precision\": null"));
+}
+
+TEST_CASE("charter validate: errors and usage errors", "[validation][cli]") {
+  const struct {
+    std::string args;
+    int exit_code;
+    std::string err;  // fragment expected on stderr
+  } cases[] = {
+      {"", 2, "the option '--coding' is required"},
+      {"--coding " + kA + " --show everything", 2, "--show takes 'agreement', 'disagreements' or 'both', not 'everything'"},
+      {"--coding " + kA + " --show both --format csv", 2, "--show both prints two tables, and csv holds one"},
+      {"--coding " + kA + " --coding " + kA, 2, "a coding is given twice"},
+      {"--coding " + kA + " --format xlsx", 2, "unknown format 'xlsx'"},
+      {"--coding " + kA + " --bogus", 2, "unrecognised option '--bogus'"},
+      {"--coding no-such-coding.csv", 1, "charter: no-such-coding.csv: no such file"},
+      {"--coding tests/data/validation/unknown-theme.csv", 1,
+       "charter: tests/data/validation/unknown-theme.csv:3:28: the codebook has no theme 'terorism'; "
+       "did you mean 'terrorism'?"},
+      {"--coding tests/data/validation/unknown-segment.csv", 1,
+       "charter: tests/data/validation/unknown-segment.csv:3:24: document 'sco-charter-objectives' has no segment "
+       "'art99' (segments: all)"},
+      // Only the SCO text is loaded; A's first CSTO row is on line 10.
+      {"--coding " + kA + " sco-charter-objectives", 1,
+       "charter: " + kA + ":10:1: no document 'csto-charter-objectives' among the documents given "
+       "(documents: sco-charter-objectives)"},
+      // The coding's themes must be the codebook's.
+      {"--coding " + kA + " --codebook tests/data/sample.dic", 1,
+       "charter: " + kA + ":3:28: the codebook has no theme 'security'"},
+  };
+  for (const auto& c : cases) {
+    SECTION("charter validate " + c.args) {
+      const test_util::Run run = test_util::charter("validate " + c.args);
+      CHECK(run.exit_code == c.exit_code);
+      CHECK(run.out.empty());
+      CHECK_THAT(run.err, Catch::Contains(c.err));
+    }
+  }
+}
+
+TEST_CASE("charter validate: -o is written whole or not at all; repeated rows are a warning", "[validation][cli]") {
+  const std::string base = std::string(CHARTERKIT_BINARY_DIR) + "/validation_test." + std::to_string(::getpid());
+  const std::string target = base + ".csv", coding_file = base + ".coding.csv";
+  std::remove(target.c_str());
+  const test_util::Run bad =
+      test_util::charter("validate --coding tests/data/validation/unknown-theme.csv -o '" + target + "'");
+  CHECK(bad.exit_code == 1);
+  CHECK_FALSE(std::ifstream(target).good());
+
+  {
+    std::ofstream out(coding_file, std::ios::binary);
+    out << "document,segment,theme\nshared-goals,all,terrorism\nshared-goals,all,terrorism\n";
+  }
+  const test_util::Run repeated = test_util::charter("validate --coding '" + coding_file + "' shared-goals --format tsv -o '" +
+                                                     target + "'");
+  CHECK(repeated.exit_code == 0);
+  CHECK(repeated.out.empty());
+  CHECK(repeated.err == "charter: " + coding_file + ":3:1: warning: the same row as line 2; counted once (byte offset 50)\n");
+  // shared-goals: one row, terrorism; the tool finds 6 themes there, so TP 1, FP 5, TN 11.
+  CHECK_THAT(test_util::slurp(target), Catch::Contains("\toverall\t17\t1\t5\t0\t11\t"));
+  std::remove(target.c_str());
+  std::remove(coding_file.c_str());
 }

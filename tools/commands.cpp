@@ -16,9 +16,10 @@ extern const Command kKwicCommand;
 extern const Command kCodebookCheckCommand;
 extern const Command kCodebookExportCommand;
 extern const Command kWordsCommand;
+extern const Command kValidateCommand;
 
 const Command* const* all_commands() {
-  static const Command* const kCommands[] = {&kReproduceCommand, &kCompareCommand, &kSimilarityCommand, &kThemesCommand, &kKeynessCommand, &kQuoteCheckCommand,        &kKwicCommand,           &kCorpusListCommand,
+  static const Command* const kCommands[] = {&kReproduceCommand, &kCompareCommand, &kSimilarityCommand, &kThemesCommand, &kKeynessCommand, &kQuoteCheckCommand,        &kKwicCommand, &kValidateCommand, &kCorpusListCommand,
                                               &kCorpusShowCommand,    &kCodebookCheckCommand,  &kCodebookExportCommand,
                                               &kWordsCommand, &kTokensCommand,        nullptr};
   return kCommands;
