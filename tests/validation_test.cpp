@@ -636,7 +636,7 @@ TEST_CASE("charter validate: errors and usage errors", "[validation][cli]") {
   }
 }
 
-TEST_CASE("charter validate: -o is written whole or not at all; repeated rows are a warning", "[validation][cli]") {
+TEST_CASE("charter validate: -o is written whole or not at all, and repeated rows are a warning", "[validation][cli]") {
   const std::string base = std::string(CHARTERKIT_BINARY_DIR) + "/validation_test." + std::to_string(::getpid());
   const std::string target = base + ".csv", coding_file = base + ".coding.csv";
   std::remove(target.c_str());
