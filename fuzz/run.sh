@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for
 # SECONDS (default 30), seeded from the test fixtures and the built-in corpus.
-#   fuzz/run.sh [SECONDS] [TARGET...]     targets: text segment codebook tota claims table
+#   fuzz/run.sh [SECONDS] [TARGET...]     targets: text segment codebook tota claims table coding
 # Crashes are written to build-fuzz/crashes/TARGET/; keep them as regression inputs.
 # FUZZ_SEED fixes libFuzzer's random seed (CI sets it, so that its runs repeat).
 set -euo pipefail
@@ -9,7 +9,7 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(text segment codebook tota claims table)
+[ ${#targets[@]} -gt 0 ] || targets=(text segment codebook tota claims table coding)
 build=${FUZZ_BUILD_DIR:-$here/build-fuzz}
 CXX=clang++ cmake -S "$here" -B "$build" -G Ninja -DCHARTERKIT_FUZZ=ON -DCHARTERKIT_BUILD_TESTS=OFF \
   -DCHARTERKIT_BUILD_TOOLS=OFF -DCHARTERKIT_INSTALL=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -26,6 +26,7 @@ seed codebook "$here"/tests/data/bad-codebook.yaml "$here"/tests/data/sample.dic
 seed tota "$here"/tests/data/sample-tota.xml
 seed claims "$here"/corpus/claims/claims.yaml
 seed table "$here"/tests/data/mixed.txt
+seed coding "$here"/tests/data/validation/*.csv
 status=0
 for t in "${targets[@]}"; do
   mkdir -p "$build/crashes/$t"

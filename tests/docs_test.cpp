@@ -27,10 +27,10 @@ std::string run(const std::string& args) {
   return out;
 }
 
-}  // namespace
-
-TEST_CASE("docs/reproducing-the-article.md shows the commands' real output", "[docs]") {
-  const std::string doc = slurp(std::string(CHARTERKIT_SOURCE_DIR) + "/docs/reproducing-the-article.md");
+// Checks every block marked "<!-- output of: charter ARGS -->" in the document
+// against the output of `charter ARGS`; returns how many there are.
+int check_outputs(const std::string& path) {
+  const std::string doc = slurp(std::string(CHARTERKIT_SOURCE_DIR) + "/" + path);
   REQUIRE_FALSE(doc.empty());
   const std::string marker = "<!-- output of: charter ";
   int blocks = 0;
@@ -47,5 +47,33 @@ TEST_CASE("docs/reproducing-the-article.md shows the commands' real output", "[d
     CHECK(doc.substr(begin, end - begin) == run(args));
     ++blocks;
   }
-  CHECK(blocks >= 3);
+  return blocks;
+}
+
+}  // namespace
+
+TEST_CASE("docs/reproducing-the-article.md shows the commands' real output", "[docs]") {
+  CHECK(check_outputs("docs/reproducing-the-article.md") >= 3);
+}
+
+TEST_CASE("docs/validation.md shows the command's real output", "[docs][validation]") {
+  CHECK(check_outputs("docs/validation.md") >= 1);
+}
+
+TEST_CASE("docs/cli.md has a section for every command", "[docs]") {
+  const std::string doc = slurp(std::string(CHARTERKIT_SOURCE_DIR) + "/docs/cli.md");
+  REQUIRE_FALSE(doc.empty());
+  // `charter --help` lists the commands as "  NAME  summary", NAME possibly two words.
+  const std::string help = run("--help");
+  const std::size_t list = help.find("Commands:\n");
+  REQUIRE(list != std::string::npos);
+  int commands = 0;
+  std::istringstream lines(help.substr(list + 10));
+  for (std::string line; std::getline(lines, line) && line.rfind("  ", 0) == 0;) {
+    const std::string name = line.substr(2, line.find("  ", 2) - 2);
+    INFO("command '" << name << "'");
+    CHECK(doc.find("\n## charter " + name + "\n") != std::string::npos);
+    ++commands;
+  }
+  CHECK(commands >= 14);
 }

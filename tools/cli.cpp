@@ -133,6 +133,21 @@ charterkit::Result<charterkit::Codebook> load_codebook(const std::string& path, 
   return charterkit::Codebook::LoadAny(path, tokenizer);
 }
 
+std::string one_line(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
 void declare_batch(po::options_description& options) {
   options.add_options()
       ("threads,j", po::value<int>()->default_value(0), "threads to use (0: one per processor); the output is the same")

@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 
 #include <string>
+#include <string_view>
 
 #include "charterkit/batch.h"
 #include "charterkit/codebook.h"
@@ -72,6 +73,10 @@ charterkit::Result<charterkit::Document> load_one_document(const std::string& na
 // Loads the codebook at `path` (charterkit YAML, quanteda YAML or LIWC .dic),
 // or the default codebook when `path` is empty.
 charterkit::Result<charterkit::Codebook> load_codebook(const std::string& path, charterkit::Tokenizer& tokenizer);
+
+// Returns `s` on one line, for a table cell: line breaks and tabs become
+// spaces, runs of spaces one space, spaces at either end are dropped.
+std::string one_line(std::string_view s);
 
 // Declares --threads (-j) and --quiet (-q), the options of commands that work
 // over many documents.

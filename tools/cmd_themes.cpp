@@ -15,23 +15,6 @@ using charterkit::Document;
 using charterkit::Result;
 using charterkit::Status;
 
-// One line of text for tables: line breaks and tabs become spaces, runs of
-// spaces one space.
-std::string one_line(std::string_view s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
 void declare_themes(po::options_description& options, po::positional_options_description& positional) {
   options.add_options()
       ("document", po::value<std::vector<std::string>>()->default_value({}, ""),

@@ -17,11 +17,14 @@ extern const Command kCodebookCheckCommand;
 extern const Command kCodebookExportCommand;
 extern const Command kWordsCommand;
 extern const Command kReportCommand;
+extern const Command kValidateCommand;
 
 const Command* const* all_commands() {
-  static const Command* const kCommands[] = {&kReproduceCommand, &kReportCommand, &kCompareCommand, &kSimilarityCommand, &kThemesCommand, &kKeynessCommand, &kQuoteCheckCommand,        &kKwicCommand,           &kCorpusListCommand,
-                                              &kCorpusShowCommand,    &kCodebookCheckCommand,  &kCodebookExportCommand,
-                                              &kWordsCommand, &kTokensCommand,        nullptr};
+  static const Command* const kCommands[] = {
+      &kReproduceCommand,   &kReportCommand,        &kCompareCommand,        &kSimilarityCommand, &kThemesCommand,
+      &kKeynessCommand,     &kQuoteCheckCommand,    &kKwicCommand,           &kValidateCommand,   &kCorpusListCommand,
+      &kCorpusShowCommand,  &kCodebookCheckCommand, &kCodebookExportCommand, &kWordsCommand,      &kTokensCommand,
+      nullptr};
   return kCommands;
 }
 

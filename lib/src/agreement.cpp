@@ -1,6 +1,7 @@
 #include "charterkit/agreement.h"
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
 
@@ -36,6 +37,26 @@ double krippendorff_alpha_nominal(const std::vector<std::vector<int>>& units) {
   }
   if (n < 2 || expected == 0) return std::numeric_limits<double>::quiet_NaN();
   return 1.0 - (n - 1) * disagree / expected;
+}
+
+double cohen_kappa(const std::vector<int>& a, const std::vector<int>& b) {
+  // Counted in integers: kappa = (n * agreed - sum_c a_c b_c) / (n^2 - sum_c a_c b_c),
+  // the usual formula multiplied through by n^2, so that "p_e = 1" is an exact test.
+  std::map<int, std::int64_t> count_a, count_b;
+  std::int64_t n = 0, agreed = 0;
+  for (std::size_t u = 0; u < a.size() && u < b.size(); ++u) {
+    if (a[u] == kMissing || b[u] == kMissing) continue;
+    ++n;
+    ++count_a[a[u]];
+    ++count_b[b[u]];
+    if (a[u] == b[u]) ++agreed;
+  }
+  std::int64_t chance = 0;  // n^2 * p_e
+  for (const auto& [c, na] : count_a) {
+    if (auto it = count_b.find(c); it != count_b.end()) chance += na * it->second;
+  }
+  if (n == 0 || chance == n * n) return std::numeric_limits<double>::quiet_NaN();
+  return static_cast<double>(n * agreed - chance) / static_cast<double>(n * n - chance);
 }
 
 }  // namespace charterkit
