@@ -196,7 +196,17 @@ TEST_CASE("a set diagram counts each region and lists its members", "[plot]") {
   }
 }
 
-TEST_CASE("markup escaping covers the five XML specials and nothing else", "[plot]") {
+TEST_CASE("markup escaping covers the XML specials and the control characters XML forbids", "[plot]") {
   CHECK(charterkit::escape_markup("a&b<c>d\"e'f") == "a&amp;b&lt;c&gt;d&quot;e&#39;f");
   CHECK(charterkit::escape_markup("Безопасность 安全 §") == "Безопасность 安全 §");
+  CHECK(charterkit::escape_markup("a\tb\nc\rd") == "a\tb\nc\rd");
+  CHECK(charterkit::escape_markup(std::string("x\x01y\x0c\x1f", 5) + std::string(1, '\0')) ==
+        "x\xEF\xBF\xBDy\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  // Of every ASCII byte, escaped, no character XML forbids is left.
+  std::string all;
+  for (int c = 0; c < 0x80; ++c) all += static_cast<char>(c);
+  for (char c : charterkit::escape_markup(all)) {
+    INFO(static_cast<int>(c));
+    CHECK((static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r'));
+  }
 }

@@ -165,6 +165,18 @@ TEST_CASE("a report shows hand-counted themes, links every count to its passages
   }
 }
 
+TEST_CASE("control characters of a text (page breaks from PDF) leave the report well-formed", "[report]") {
+  const charterkit::Document en = document("en", "en", "Page one ends.\f\x01Terrorism\x0b is fought.\n");
+  auto report = charterkit::make_report({&en}, book(), nullptr, {});
+  REQUIRE(report.ok());
+  for (char c : report->html) {
+    INFO(static_cast<int>(c));
+    REQUIRE((static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r'));
+  }
+  const pugi::xml_document doc = parse_html(report->html);
+  CHECK(all_text(doc.select_node("//li//mark").node()) == "Terrorism");
+}
+
 TEST_CASE("a report of rates shows matches per 1,000 tokens", "[report]") {
   // 10 tokens, 2 of them terrorism: 200 per 1,000 tokens; security 1: 100.
   const charterkit::Document en = document("en", "en", "Terrorism and security: we fight terrorists in all our lands.\n");

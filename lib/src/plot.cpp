@@ -130,7 +130,15 @@ std::string escape_markup(const std::string& s) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '\t': case '\n': case '\r': out += c; break;
+      default:
+        // XML 1.0 admits no other C0 control character, even as a reference:
+        // each is shown as U+FFFD, the replacement character.
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += "\xEF\xBF\xBD";
+        } else {
+          out += c;
+        }
     }
   }
   return out;

@@ -71,7 +71,7 @@ std::string one_decimal(double v) {
 bool is_continuation(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 // The passage's context within its segment: up to about `reach` bytes either
-// side, cut at character boundaries, line breaks shown as spaces, the match
+// side, cut at character boundaries, line and page breaks shown as spaces, the match
 // in <mark>.
 std::string snippet(const Document& d, const Evidence& e, std::size_t reach = 100) {
   const Segment* seg = d.find_segment(e.segment);
@@ -93,7 +93,7 @@ std::string snippet(const Document& d, const Evidence& e, std::size_t reach = 10
   while (to > e.end && to < bytes.size() && is_continuation(static_cast<unsigned char>(bytes[to]))) --to;
   const auto flat = [](std::string s) {
     for (char& c : s) {
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v') c = ' ';
     }
     return s;
   };

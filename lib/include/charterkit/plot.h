@@ -88,7 +88,9 @@ Result<std::string> set_diagram_svg(const SetDiagram& diagram);
 // Returns `svg` as the text of a standalone .svg file (XML declaration first).
 std::string svg_file(const std::string& svg);
 
-// Returns `text` with &, <, >, " and ' escaped for XML and HTML text and attributes.
+// Returns `text` with &, <, >, " and ' escaped for XML and HTML text and
+// attributes, and the C0 control characters XML forbids (all but tab, line
+// feed and carriage return) shown as U+FFFD.
 std::string escape_markup(const std::string& text);
 
 }  // namespace charterkit
