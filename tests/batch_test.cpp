@@ -2,10 +2,12 @@
 // count, and progress shown only on a terminal.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "charterkit/codebook.h"
+#include "charterkit/compare.h"
 #include "charterkit/corpus.h"
 #include "charterkit/matcher.h"
 #include "charterkit/segmenter.h"
@@ -31,7 +33,65 @@ std::vector<std::string> flatten(const std::vector<std::vector<charterkit::Segme
   return lines;
 }
 
+// A text of about `mb` MB in articles of about 20 KB, for work cut into pieces.
+std::string long_text(int mb) {
+  std::string text;
+  for (int article = 1; text.size() < static_cast<std::size_t>(mb) * 1000000; ++article) {
+    text += "Article " + std::to_string(article) + "\n";
+    for (int k = 0; k < 300; ++k) text += "Peace and security, cooperation " + std::to_string(article % 97 + k % 13) + ". ";
+    text += "\n\n";
+  }
+  return text;
+}
+
 }  // namespace
+
+TEST_CASE("word_counts reports its progress piece by piece and counts the same on 1, 2 and 3 threads", "[batch]") {
+  auto rules = charterkit::HeadingRules::Default();
+  REQUIRE(rules.ok());
+  std::vector<charterkit::Document> docs;
+  for (int mb : {3, 0, 1}) {  // 0: a document of one short article
+    auto text = charterkit::text_from_bytes(mb == 0 ? std::string("Article 1\nPeace.\n") : long_text(mb),
+                                            "doc" + std::to_string(docs.size()) + ".txt");
+    REQUIRE(text.ok());
+    auto doc = charterkit::read_text_document(std::move(text).value(), "doc" + std::to_string(docs.size()), rules.value(), nullptr);
+    REQUIRE(doc.ok());
+    docs.push_back(std::move(doc).value());
+  }
+  std::vector<const charterkit::Document*> pointers;
+  std::size_t text_bytes = 0;
+  for (const auto& d : docs) {
+    pointers.push_back(&d);
+    for (const auto& seg : d.segments) text_bytes += seg.end - seg.begin;
+  }
+  auto tokenizer = charterkit::Tokenizer::Create();
+  REQUIRE(tokenizer.ok());
+  auto reference = charterkit::word_counts(pointers, tokenizer.value(), nullptr, 1u);
+  REQUIRE(reference.ok());
+  for (unsigned threads : {1u, 2u, 3u}) {
+    INFO(threads << " threads");
+    charterkit::BatchOptions batch;
+    batch.threads = threads;
+    std::vector<charterkit::BatchProgress> seen;
+    batch.progress = [&](const charterkit::BatchProgress& p) { seen.push_back(p); };
+    auto counts = charterkit::word_counts(pointers, tokenizer.value(), nullptr, batch);
+    REQUIRE(counts.ok());
+    CHECK(counts.value() == reference.value());
+    // Pieces of about 1 MB: the 3 MB document gives 3 or more, the others one each.
+    REQUIRE(seen.size() >= 5);
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+      CHECK(seen[k].total == 3);
+      CHECK(seen[k].total_bytes == text_bytes);
+      if (k > 0) {
+        CHECK(seen[k].bytes > seen[k - 1].bytes);
+        CHECK(seen[k].done >= seen[k - 1].done);
+      }
+    }
+    CHECK(seen.back().done == 3);
+    CHECK(seen.back().bytes == text_bytes);
+    CHECK(seen.front().done <= 1);  // a piece of the big document is not the whole of it
+  }
+}
 
 TEST_CASE("match_documents gives the same matches on 1, 2 and 7 threads as one document at a time", "[batch]") {
   auto rules = charterkit::HeadingRules::Default();
@@ -102,4 +162,15 @@ TEST_CASE("progress goes to a terminal's stderr, and --quiet silences it", "[bat
   const auto quiet = shell("script -qec \"'" + exe + "' themes -j 2 --quiet --format csv > /dev/null\" /dev/null");
   REQUIRE(quiet.exit_code == 0);
   CHECK(quiet.out.find("documents") == std::string::npos);
+
+  // charter words shows progress within one long document too (pieces of about 1 MB).
+  const std::string file = std::string(CHARTERKIT_BINARY_DIR) + "/batch-words-long.txt";
+  std::ofstream(file, std::ios::binary) << long_text(4);
+  const auto words = shell("script -qec \"'" + exe + "' words -j 1 '" + file + "' > /dev/null\" /dev/null");
+  REQUIRE(words.exit_code == 0);
+  CHECK(words.out.find("0/1 documents") != std::string::npos);
+  CHECK(words.out.find("MB/s") != std::string::npos);
+  const auto words_quiet = shell("script -qec \"'" + exe + "' words -q '" + file + "' > /dev/null\" /dev/null");
+  REQUIRE(words_quiet.exit_code == 0);
+  CHECK(words_quiet.out.find("documents") == std::string::npos);
 }

@@ -176,7 +176,13 @@ charterkit::Result<charterkit::BatchOptions> batch_options(const po::variables_m
     meter->last = now;
     const double seconds = std::chrono::duration<double>(now - meter->start).count();
     const double rate = seconds > 0 ? static_cast<double>(p.bytes) / 1e6 / seconds : 0;
-    const double left = p.done > 0 ? seconds * static_cast<double>(p.total - p.done) / static_cast<double>(p.done) : 0;
+    // Time left: by bytes when the batch's size is known (documents differ in
+    // length), else by documents.
+    const double left = p.total_bytes > 0 && p.bytes > 0
+                            ? seconds * static_cast<double>(p.total_bytes - std::min(p.bytes, p.total_bytes)) /
+                                  static_cast<double>(p.bytes)
+                        : p.done > 0 ? seconds * static_cast<double>(p.total - p.done) / static_cast<double>(p.done)
+                                     : 0;
     std::fprintf(stderr, "\r\033[Kcharter: %zu/%zu documents, %.1f MB/s, about %.0f s left", p.done, p.total, rate,
                  left);
     std::fflush(stderr);

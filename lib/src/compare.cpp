@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -146,26 +147,43 @@ std::vector<Keyness> keyness(const std::vector<std::pair<std::string, std::int64
 
 Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
     const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop, unsigned threads) {
+  BatchOptions batch;
+  batch.threads = threads;
+  return word_counts(documents, tokenizer, stop, batch);
+}
+
+Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
+    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop,
+    const BatchOptions& batch) {
   // The segments, cut into pieces of about 1 MB: each worker counts its pieces
   // in a hash table of its own; the tables are added up and sorted once, so
   // the result does not depend on the number of threads.
   struct Piece {
-    const Document* document;
+    std::size_t document;     // index into documents
     std::size_t first, last;  // segments [first, last)
+    std::size_t bytes;
   };
   std::vector<Piece> pieces;
-  for (const Document* d : documents) {
+  std::vector<std::size_t> pieces_left(documents.size(), 0);
+  BatchProgress progress;
+  progress.total = documents.size();
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const Document* d = documents[i];
     std::size_t first = 0, bytes = 0;
     for (std::size_t s = 0; s < d->segments.size(); ++s) {
       bytes += d->segments[s].end - d->segments[s].begin;
       if (bytes >= (1u << 20) || s + 1 == d->segments.size()) {
-        pieces.push_back({d, first, s + 1});
+        pieces.push_back({i, first, s + 1, bytes});
+        ++pieces_left[i];
+        progress.total_bytes += bytes;
         first = s + 1;
         bytes = 0;
       }
     }
+    if (pieces_left[i] == 0) ++progress.done;  // no segment: nothing to count
   }
-  const unsigned workers = internal::worker_count(threads, pieces.size());
+  std::mutex progress_mutex;
+  const unsigned workers = internal::worker_count(batch.threads, pieces.size());
   std::vector<std::unordered_map<std::string, std::int64_t>> counts(workers);
   std::vector<std::int64_t> totals(workers, 0);
   std::vector<std::optional<Tokenizer>> own(workers);
@@ -177,9 +195,10 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
   Status status = internal::parallel_for(pieces.size(), workers, [&](std::size_t i, unsigned w) -> Status {
     Tokenizer& tok = w == 0 ? tokenizer : *own[w];
     const Piece& piece = pieces[i];
+    const Document& document = *documents[piece.document];
     for (std::size_t s = piece.first; s < piece.last; ++s) {
-      const Segment& segment = piece.document->segments[s];
-      Result<std::vector<Token>> tokens = tok.tokenize(piece.document->segment_text(segment), segment.begin);
+      const Segment& segment = document.segments[s];
+      Result<std::vector<Token>> tokens = tok.tokenize(document.segment_text(segment), segment.begin);
       if (!tokens.ok()) return tokens.status();
       for (Token& t : tokens.value()) {
         if (t.kind == TokenKind::kOther) continue;
@@ -187,6 +206,12 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
         if (stop && stop->contains(t.normalized)) continue;
         ++counts[w][std::move(t.normalized)];
       }
+    }
+    if (batch.progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      progress.bytes += piece.bytes;
+      if (--pieces_left[piece.document] == 0) ++progress.done;
+      batch.progress(progress);
     }
     return Status::Ok();
   });

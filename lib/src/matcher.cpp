@@ -509,6 +509,7 @@ Result<std::vector<std::vector<SegmentMatches>>> match_documents(const std::vect
   std::mutex progress_mutex;
   BatchProgress progress;
   progress.total = documents.size();
+  for (const Document& d : documents) progress.total_bytes += d.text.bytes.size();
   Status s = internal::parallel_for(documents.size(), workers, [&](std::size_t i, unsigned w) -> Status {
     Result<std::vector<SegmentMatches>> m = match_document(documents[i], *tokenizers[w], *matchers[w], options);
     if (!m.ok()) return m.status();

@@ -837,7 +837,7 @@ Result<SimilarityResult> unit_similarity(const std::vector<TextUnit>& units, con
     Tokenizer& tokenizer = tokenizers[worker];
     switch (options.measure) {
       case SimilarityMeasure::kChar5Jaccard:
-        return Status::Ok();  // made while the n-grams are found, below
+        return Status::Ok();  // not called: the texts are made while their n-grams are found, below
       case SimilarityMeasure::kWordJaccard:
         return for_each_segment_tokens(unit, tokenizer, [&](const std::vector<Token>& tokens, const Segment&) {
           for (const Token& t : tokens) {
@@ -862,18 +862,27 @@ Result<SimilarityResult> unit_similarity(const std::vector<TextUnit>& units, con
   std::mutex progress_mutex;
   BatchProgress progress;
   progress.total = n;
-  Status prepared = internal::parallel_for(n, threads, [&](std::size_t i, unsigned worker) -> Status {
-    Status s = prepare_unit(i, worker);
-    if (options.batch.progress) {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      ++progress.done;
-      const auto [first, last] = unit_segments(units[i]);
-      for (const Segment* seg = first; seg < last; ++seg) progress.bytes += seg->end - seg->begin;
-      options.batch.progress(progress);
-    }
-    return s;
-  });
-  if (!prepared.ok()) return prepared;
+  for (const TextUnit& unit : units) {
+    const auto [first, last] = unit_segments(unit);
+    for (const Segment* seg = first; seg < last; ++seg) progress.total_bytes += seg->end - seg->begin;
+  }
+  const auto unit_done = [&](std::size_t i) {
+    if (!options.batch.progress) return;
+    std::lock_guard<std::mutex> lock(progress_mutex);
+    ++progress.done;
+    const auto [first, last] = unit_segments(units[i]);
+    for (const Segment* seg = first; seg < last; ++seg) progress.bytes += seg->end - seg->begin;
+    options.batch.progress(progress);
+  };
+  const bool char_ngrams = options.measure == SimilarityMeasure::kChar5Jaccard;
+  if (!char_ngrams) {
+    Status prepared = internal::parallel_for(n, threads, [&](std::size_t i, unsigned worker) -> Status {
+      Status s = prepare_unit(i, worker);
+      unit_done(i);
+      return s;
+    });
+    if (!prepared.ok()) return prepared;
+  }
 
   SimilarityResult result;
   const PairOptions pair_options{options.batch.threads, options.min};
@@ -884,7 +893,7 @@ Result<SimilarityResult> unit_similarity(const std::vector<TextUnit>& units, con
   // Character n-grams: each unit's text is made (normalized or not) while its
   // n-grams are found, and dropped then, so that the texts are never all in
   // memory together.
-  std::vector<std::size_t> sizes(options.measure == SimilarityMeasure::kChar5Jaccard ? n : 0);
+  std::vector<std::size_t> sizes(char_ngrams ? n : 0);
   for (std::size_t i = 0; i < sizes.size(); ++i) {
     const auto [first, last] = unit_segments(units[i]);
     for (const Segment* seg = first; seg < last; ++seg) sizes[i] += seg->end - seg->begin;
@@ -894,7 +903,9 @@ Result<SimilarityResult> unit_similarity(const std::vector<TextUnit>& units, con
                                  : FeatureSets::CharNgrams(
                                        sizes,
                                        [&](std::size_t i, unsigned worker) {
-                                         return unit_text(units[i], options.form, tokenizers[worker]);
+                                         Result<std::string> text = unit_text(units[i], options.form, tokenizers[worker]);
+                                         unit_done(i);
+                                         return text;
                                        },
                                        5, threads);
   if (!sets.ok()) return sets.status();

@@ -17,9 +17,10 @@
 namespace charterkit {
 
 struct BatchProgress {
-  std::size_t done = 0;   // documents finished
-  std::size_t total = 0;  // documents in the batch
-  std::size_t bytes = 0;  // text bytes of the documents finished
+  std::size_t done = 0;         // documents finished
+  std::size_t total = 0;        // documents in the batch
+  std::size_t bytes = 0;        // text bytes done (of finished documents, or of their parts done)
+  std::size_t total_bytes = 0;  // text bytes of the whole batch; 0 when not known
 };
 
 struct BatchOptions {

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "charterkit/batch.h"
 #include "charterkit/document.h"
 #include "charterkit/matcher.h"
 #include "charterkit/status.h"
@@ -97,5 +98,11 @@ std::vector<Keyness> keyness(const std::vector<std::pair<std::string, std::int64
 Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
     const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop,
     unsigned threads = 1);
+// The same, on batch.threads threads, calling batch.progress after each piece
+// (bytes: the text counted so far; done: the documents whose pieces are all
+// counted).
+Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
+    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop,
+    const BatchOptions& batch);
 
 }  // namespace charterkit
