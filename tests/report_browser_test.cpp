@@ -115,9 +115,7 @@ TEST_CASE("the report in Chromium: claim table and heatmap in the DOM, an eviden
     WARN("skipped: Chromium is absent (apt-get install chromium)");
     return;
   }
-  const std::string dir = std::string(CHARTERKIT_BINARY_DIR) + "/report-browser";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const std::string dir = test_util::fresh_dir("report-browser");
   auto made = charter("report -o '" + dir + "/report.html'");
   INFO(made.err);
   REQUIRE(made.exit_code == 0);
@@ -192,9 +190,7 @@ TEST_CASE("a report of Cyrillic and Chinese texts renders in Chromium", "[report
     WARN("skipped: Chromium is absent (apt-get install chromium)");
     return;
   }
-  const std::string dir = std::string(CHARTERKIT_BINARY_DIR) + "/report-browser-scripts";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const std::string dir = test_util::fresh_dir("report-browser-scripts");
   std::ofstream(dir + "/zh.txt", std::ios::binary) << "---\nid: sample-zh\ntitle: 示例宪章\nlanguage: zh\n---\n第一条\n各成员国共同打击恐怖主义、分裂主义和极端主义，维护地区和平、安全与稳定。\n";
   auto made = charter("report tests/data/sample-charter.ru.txt '" + dir + "/zh.txt' -o '" + dir + "/report.html'");
   INFO(made.err);

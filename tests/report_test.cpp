@@ -210,9 +210,7 @@ TEST_CASE("keyness bars show the words twice as frequent on one side", "[report]
 }
 
 TEST_CASE("charter report writes the HTML and SVG files, with the verdicts and counts of reproduce and themes", "[report][cli]") {
-  const std::string dir = std::string(CHARTERKIT_BINARY_DIR) + "/report-cli";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const std::string dir = test_util::fresh_dir("report-cli");
   auto run = charter("report -o '" + dir + "/report.html' --svg '" + dir + "/svg'");
   INFO(run.err);
   REQUIRE(run.exit_code == 0);
@@ -258,9 +256,7 @@ TEST_CASE("charter report writes the HTML and SVG files, with the verdicts and c
 }
 
 TEST_CASE("charter report refuses contradictory options, missing files and unwritable places", "[report][cli]") {
-  const std::string dir = std::string(CHARTERKIT_BINARY_DIR) + "/report-errors";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const std::string dir = test_util::fresh_dir("report-errors");
   const struct {
     std::string args;
     int exit_code;

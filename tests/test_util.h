@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -41,6 +42,15 @@ inline Run shell(const std::string& command) {
   std::remove(out.c_str());
   std::remove(err.c_str());
   return run;
+}
+
+// Returns the path of an empty folder `name` under the build's tests folder,
+// emptied if it was there.
+inline std::string fresh_dir(const std::string& name) {
+  const std::string dir = std::string(CHARTERKIT_BINARY_DIR) + "/" + name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
 }
 
 // Runs `charter ARGS`.
