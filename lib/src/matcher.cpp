@@ -355,7 +355,9 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
   std::sort(rules.begin(), rules.end());  // deterministic order
   for (std::size_t entry : rules) {
     const Entry& e = entries[entry];
-    const auto& [left, right] = operands[entry];
+    // Not a structured binding: lambdas below capture `right` (clang before 16 cannot).
+    const std::vector<Raw>& left = operands[entry].first;
+    const std::vector<Raw>& right = operands[entry].second;
     // The right operands by first token (their order of discovery kept among
     // equals), so that each left operand looks only at those within reach of
     // the window rather than at all of them: rules are linear, not quadratic,
