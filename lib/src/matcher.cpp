@@ -419,19 +419,30 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
   if (options.raw) return hits;
 
   // 1. Exclusions cancel matches inside them. Hits and exclusions are short,
-  // so each token keeps the list of exclusions (then of kept hits) covering it.
+  // so each token a hit covers keeps the list of exclusions (then of kept
+  // hits) covering it; only those tokens have a list, found by binary search
+  // in `covered`, so the lists take memory by the hits, not by the text.
   if (hits.empty()) return hits;
-  std::size_t reach = 0;
-  for (const Hit& h : hits) reach = std::max(reach, h.last_token);
-  std::vector<std::vector<std::size_t>> covering(reach);
+  std::vector<std::size_t> covered;
+  for (const Hit& h : hits) {
+    for (std::size_t t = h.first_token; t < h.last_token; ++t) covered.push_back(t);
+  }
+  std::sort(covered.begin(), covered.end());
+  covered.erase(std::unique(covered.begin(), covered.end()), covered.end());
+  std::vector<std::vector<std::size_t>> lists(covered.size());
+  // REQUIRES: token t is covered by a hit.
+  const auto covering = [&](std::size_t t) -> std::vector<std::size_t>& {
+    return lists[static_cast<std::size_t>(std::lower_bound(covered.begin(), covered.end(), t) - covered.begin())];
+  };
   std::vector<Hit> exclusions, counted;
   for (const Hit& h : hits) (entries[h.entry].exclusion ? exclusions : counted).push_back(h);
   for (std::size_t x = 0; x < exclusions.size(); ++x) {
-    for (std::size_t t = exclusions[x].first_token; t < exclusions[x].last_token; ++t) covering[t].push_back(x);
+    for (std::size_t t = exclusions[x].first_token; t < exclusions[x].last_token; ++t) covering(t).push_back(x);
   }
   counted.erase(std::remove_if(counted.begin(), counted.end(),
                                [&](const Hit& h) {
-                                 return std::any_of(covering[h.first_token].begin(), covering[h.first_token].end(),
+                                 const std::vector<std::size_t>& over = covering(h.first_token);
+                                 return std::any_of(over.begin(), over.end(),
                                                     [&](std::size_t x) {
                                                       const Hit& e = exclusions[x];
                                                       return (e.theme == h.theme || e.theme == SIZE_MAX) &&
@@ -451,13 +462,13 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
     if (a.theme != b.theme) return a.theme < b.theme;
     return std::tie(a.first_token, a.entry) < std::tie(b.first_token, b.entry);
   });
-  for (auto& list : covering) list.clear();
+  for (auto& list : lists) list.clear();
   std::vector<Hit> kept;
   const auto in_gap = [](const Hit& h, std::size_t t) { return t >= h.gap_first && t < h.gap_last; };
   for (const Hit& h : counted) {
     bool blocked = false;
     for (std::size_t t = h.first_token; t < h.last_token && !blocked; ++t) {
-      for (std::size_t k : covering[t]) {
+      for (std::size_t k : covering(t)) {
         // Gap words are nobody's: they neither block nor are blocked across themes.
         if (kept[k].theme != h.theme && (in_gap(h, t) || in_gap(kept[k], t))) continue;
         if (kept[k].theme == h.theme || !m.codebook->may_overlap(h.theme, kept[k].theme)) {
@@ -467,7 +478,7 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
       }
     }
     if (blocked) continue;
-    for (std::size_t t = h.first_token; t < h.last_token; ++t) covering[t].push_back(kept.size());
+    for (std::size_t t = h.first_token; t < h.last_token; ++t) covering(t).push_back(kept.size());
     kept.push_back(h);
   }
   std::sort(kept.begin(), kept.end(), [](const Hit& a, const Hit& b) {
