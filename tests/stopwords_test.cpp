@@ -68,3 +68,18 @@ TEST_CASE("a stop-word entry that is not one word is an error with its line", "[
   CHECK(words.status().to_string() ==
         path + ":4:1: stop-word entry 'of the' is not a single word (byte offset 15)");
 }
+
+TEST_CASE("the built-in list of a language is found by its primary subtag", "[stopwords]") {
+  auto tokenizer = Tokenizer::Create();
+  REQUIRE(tokenizer.ok());
+  for (const char* language : {"ru", "ru-KZ"}) {
+    INFO(language);
+    auto words = StopWords::Builtin(language, tokenizer.value());
+    REQUIRE(words.ok());
+    CHECK(words->contains("и"));
+    CHECK_FALSE(words->contains("безопасность"));
+  }
+  auto none = StopWords::Builtin("xx", tokenizer.value());
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.status().code() == charterkit::StatusCode::kNotFound);
+}

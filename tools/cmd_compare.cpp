@@ -17,9 +17,7 @@ using charterkit::Status;
 
 // The stop words of `language` from the built-in corpus, or none.
 std::unique_ptr<charterkit::StopWords> stop_words(const std::string& language, charterkit::Tokenizer& tokenizer) {
-  Result<charterkit::Text> text = charterkit::corpus_file("stopwords/" + language.substr(0, language.find('-')) + ".txt");
-  if (!text.ok()) return nullptr;
-  Result<charterkit::StopWords> words = charterkit::StopWords::Parse(text.value(), tokenizer);
+  Result<charterkit::StopWords> words = charterkit::StopWords::Builtin(language, tokenizer);
   if (!words.ok()) return nullptr;
   return std::make_unique<charterkit::StopWords>(std::move(words).value());
 }

@@ -3,11 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <memory>
 #include <set>
 
 #include "charterkit/compare.h"
-#include "charterkit/corpus.h"
 #include "charterkit/matcher.h"
 #include "charterkit/plot.h"
 #include "charterkit/stopwords.h"
@@ -110,14 +108,6 @@ std::string passages_link(std::size_t count, std::size_t document, std::size_t t
   if (count == 0) return "none";
   return "<a href=\"#" + evidence_id(document, theme) + "\">" + std::to_string(count) +
          (count == 1 ? " passage" : " passages") + "</a>";
-}
-
-std::unique_ptr<StopWords> stop_words_of(const std::string& language, Tokenizer& tokenizer) {
-  Result<Text> text = corpus_file("stopwords/" + language.substr(0, language.find('-')) + ".txt");
-  if (!text.ok()) return nullptr;
-  Result<StopWords> words = StopWords::Parse(text.value(), tokenizer);
-  if (!words.ok()) return nullptr;
-  return std::make_unique<StopWords>(std::move(words).value());
 }
 
 }  // namespace
@@ -289,12 +279,13 @@ Result<Report> make_report(const std::vector<const Document*>& documents, const 
       h += "<p class=\"note\">Keyness compares the words of texts in one language; these documents are in " +
            esc(list) + ", so there is none.</p>\n";
     } else {
-      const auto stop = stop_words_of(*languages.begin(), tokenizer.value());
+      Result<StopWords> stop = StopWords::Builtin(*languages.begin(), tokenizer.value());
       const std::vector<const Document*> first(documents.begin(), documents.begin() + 1);
       const std::vector<const Document*> rest(documents.begin() + 1, documents.end());
-      auto a = word_counts(first, tokenizer.value(), stop.get());
+      const StopWords* stop_words = stop.ok() ? &stop.value() : nullptr;  // none for the language: keep every word
+      auto a = word_counts(first, tokenizer.value(), stop_words);
       if (!a.ok()) return a.status();
-      auto b = word_counts(rest, tokenizer.value(), stop.get());
+      auto b = word_counts(rest, tokenizer.value(), stop_words);
       if (!b.ok()) return b.status();
       const std::vector<Keyness> rows = keyness(a->first, a->second, b->first, b->second, options.keyness_min);
       std::string reference;

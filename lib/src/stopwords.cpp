@@ -1,5 +1,6 @@
 #include "charterkit/stopwords.h"
 
+#include "charterkit/corpus.h"
 #include "charterkit/text.h"
 #include "lines.h"
 
@@ -33,6 +34,12 @@ Result<StopWords> StopWords::Parse(const Text& text, Tokenizer& tokenizer) {
   });
   if (!error.ok()) return error;
   return list;
+}
+
+Result<StopWords> StopWords::Builtin(std::string_view language, Tokenizer& tokenizer) {
+  Result<Text> text = corpus_file("stopwords/" + std::string(language.substr(0, language.find('-'))) + ".txt");
+  if (!text.ok()) return text.status();
+  return Parse(text.value(), tokenizer);
 }
 
 bool StopWords::contains(std::string_view normalized) const {

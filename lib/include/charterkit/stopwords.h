@@ -27,6 +27,9 @@ class StopWords {
   static Result<StopWords> Load(const std::string& path, Tokenizer& tokenizer);
   // Same, from a text already read (such as corpus_file("stopwords/ru.txt")).
   static Result<StopWords> Parse(const Text& text, Tokenizer& tokenizer);
+  // The built-in list of `language`'s primary subtag ("ru" for "ru-KZ"):
+  // corpus/stopwords/LANG.txt. Errors: NotFound when there is none.
+  static Result<StopWords> Builtin(std::string_view language, Tokenizer& tokenizer);
 
   // Returns true iff `normalized` (a Token::normalized form) is on the list.
   bool contains(std::string_view normalized) const;
