@@ -141,3 +141,17 @@ TEST_CASE("the article's claims load with the default codebook", "[claims]") {
   CHECK(claims->documents.at("SCO") == "sco-charter-objectives");
   CHECK(claims->claims[0].themes.size() == 6);
 }
+
+TEST_CASE("what a claim asserts is written as the tables print it", "[claims]") {
+  using charterkit::Expectation;
+  const struct {
+    std::vector<std::pair<std::string, Expectation>> expectations;
+    std::string text;
+  } cases[] = {
+      {{{"SCO", Expectation::kPresent}, {"CSTO", Expectation::kPresent}}, "SCO, CSTO"},
+      {{{"CSTO", Expectation::kPresent}, {"SCO", Expectation::kAbsent}}, "CSTO, SCO not"},
+      {{{"SCO", Expectation::kAbsent}}, "SCO not"},
+      {{}, ""},
+  };
+  for (const auto& c : cases) CHECK(charterkit::expectation_text(c.expectations) == c.text);
+}

@@ -37,12 +37,6 @@ std::string evidence_cell(const std::vector<charterkit::Evidence>& evidence) {
   return out;
 }
 
-std::string expectation_text(const std::vector<std::pair<std::string, charterkit::Expectation>>& e) {
-  std::string out;
-  for (const auto& [org, x] : e) out += (out.empty() ? "" : ", ") + org + (x == charterkit::Expectation::kPresent ? "" : " not");
-  return out;
-}
-
 int run(const po::variables_map& vm) {
   const std::string format_name = vm["format"].as<std::string>();
   Result<charterkit::TableFormat> format = charterkit::parse_table_format(format_name);
@@ -142,7 +136,7 @@ int run(const po::variables_map& vm) {
     charterkit::Table table(columns);
     for (const auto& cv : verdicts) {
       for (const auto& tv : cv.themes) {
-        std::vector<charterkit::Cell> row = {cv.claim->id, tv.theme, expectation_text(tv.expectations),
+        std::vector<charterkit::Cell> row = {cv.claim->id, tv.theme, charterkit::expectation_text(tv.expectations),
                                              charterkit::to_string(tv.verdict)};
         for (const auto& org : organizations) {
           auto it = tv.evidence.find(org);

@@ -114,6 +114,12 @@ Result<ClaimSet> default_claims(const Codebook& codebook) {
   return parse_claims(text.value(), codebook);
 }
 
+std::string expectation_text(const std::vector<std::pair<std::string, Expectation>>& expectations) {
+  std::string out;
+  for (const auto& [org, x] : expectations) out += (out.empty() ? "" : ", ") + org + (x == Expectation::kPresent ? "" : " not");
+  return out;
+}
+
 std::vector<ClaimVerdict> check_claims(const ClaimSet& claims, const Codebook& codebook,
                                        const std::map<std::string, ThemeProfile>& profiles,
                                        const std::string& described_as) {

@@ -187,15 +187,11 @@ Result<Report> make_report(const std::vector<const Document*>& documents, const 
     h += "</tr></thead>\n<tbody>\n";
     for (const ClaimVerdict& cv : verdicts) {
       for (const ThemeVerdict& tv : cv.themes) {
-        std::string claimed;
-        for (const auto& [org, x] : tv.expectations) {
-          claimed += (claimed.empty() ? "" : ", ") + org + (x == Expectation::kPresent ? "" : " not");
-        }
         const std::string verdict = to_string(tv.verdict);
         const std::size_t theme = codebook.find_theme(tv.theme);
         h += "<tr data-claim=\"" + esc(cv.claim->id) + "\" data-theme=\"" + esc(tv.theme) + "\"><td title=\"" +
              esc(cv.claim->text) + "\">" + esc(cv.claim->id) + "</td>" + td(theme < themes.size() ? theme_name(themes[theme]) : tv.theme) +
-             td(claimed) + "<td class=\"verdict verdict-" + verdict + "\">" + esc(verdict == "not_supported" ? "not supported" : verdict) + "</td>";
+             td(expectation_text(tv.expectations)) + "<td class=\"verdict verdict-" + verdict + "\">" + esc(verdict == "not_supported" ? "not supported" : verdict) + "</td>";
         for (const auto& org : organizations) {
           auto it = represented.find(org);
           auto ev = tv.evidence.find(org);

@@ -55,6 +55,10 @@ enum class Verdict { kSupported, kNotSupported, kContradicted };
 // Returns "supported", "not_supported" or "contradicted".
 std::string to_string(Verdict verdict);
 
+// Returns what a claim asserts of each organization for one theme, as the
+// tables print it: "SCO, CSTO" (present in both), "SCO not" (absent from SCO).
+std::string expectation_text(const std::vector<std::pair<std::string, Expectation>>& expectations);
+
 struct ThemeVerdict {
   std::string theme;
   Verdict verdict = Verdict::kNotSupported;
