@@ -769,6 +769,14 @@ std::pair<const Segment*, const Segment*> unit_segments(const TextUnit& unit) {
   return {s.data(), s.data() + s.size()};
 }
 
+// Bytes of text in the unit's segments.
+std::size_t unit_bytes(const TextUnit& unit) {
+  const auto [first, last] = unit_segments(unit);
+  std::size_t bytes = 0;
+  for (const Segment* seg = first; seg < last; ++seg) bytes += seg->end - seg->begin;
+  return bytes;
+}
+
 // Calls fn(tokens, segment) for each segment of `unit`; offsets are bytes of Document::text.
 template <typename F>
 Status for_each_segment_tokens(const TextUnit& unit, Tokenizer& tokenizer, F&& fn) {
@@ -862,16 +870,16 @@ Result<SimilarityResult> unit_similarity(const std::vector<TextUnit>& units, con
   std::mutex progress_mutex;
   BatchProgress progress;
   progress.total = n;
-  for (const TextUnit& unit : units) {
-    const auto [first, last] = unit_segments(unit);
-    for (const Segment* seg = first; seg < last; ++seg) progress.total_bytes += seg->end - seg->begin;
+  std::vector<std::size_t> sizes(n);  // text bytes of each unit
+  for (std::size_t i = 0; i < n; ++i) {
+    sizes[i] = unit_bytes(units[i]);
+    progress.total_bytes += sizes[i];
   }
   const auto unit_done = [&](std::size_t i) {
     if (!options.batch.progress) return;
     std::lock_guard<std::mutex> lock(progress_mutex);
     ++progress.done;
-    const auto [first, last] = unit_segments(units[i]);
-    for (const Segment* seg = first; seg < last; ++seg) progress.bytes += seg->end - seg->begin;
+    progress.bytes += sizes[i];
     options.batch.progress(progress);
   };
   const bool char_ngrams = options.measure == SimilarityMeasure::kChar5Jaccard;
@@ -893,11 +901,6 @@ Result<SimilarityResult> unit_similarity(const std::vector<TextUnit>& units, con
   // Character n-grams: each unit's text is made (normalized or not) while its
   // n-grams are found, and dropped then, so that the texts are never all in
   // memory together.
-  std::vector<std::size_t> sizes(char_ngrams ? n : 0);
-  for (std::size_t i = 0; i < sizes.size(); ++i) {
-    const auto [first, last] = unit_segments(units[i]);
-    for (const Segment* seg = first; seg < last; ++seg) sizes[i] += seg->end - seg->begin;
-  }
   Result<FeatureSets> sets = options.measure == SimilarityMeasure::kWordJaccard
                                  ? FeatureSets::Words(words, options.batch.threads)
                                  : FeatureSets::CharNgrams(
