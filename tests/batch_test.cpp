@@ -64,9 +64,7 @@ TEST_CASE("word_counts reports its progress piece by piece and counts the same o
     pointers.push_back(&d);
     for (const auto& seg : d.segments) text_bytes += seg.end - seg.begin;
   }
-  auto tokenizer = charterkit::Tokenizer::Create();
-  REQUIRE(tokenizer.ok());
-  auto reference = charterkit::word_counts(pointers, tokenizer.value(), nullptr, 1u);
+  auto reference = charterkit::word_counts(pointers, nullptr, 1u);
   REQUIRE(reference.ok());
   for (unsigned threads : {1u, 2u, 3u}) {
     INFO(threads << " threads");
@@ -74,7 +72,7 @@ TEST_CASE("word_counts reports its progress piece by piece and counts the same o
     batch.threads = threads;
     std::vector<charterkit::BatchProgress> seen;
     batch.progress = [&](const charterkit::BatchProgress& p) { seen.push_back(p); };
-    auto counts = charterkit::word_counts(pointers, tokenizer.value(), nullptr, batch);
+    auto counts = charterkit::word_counts(pointers, nullptr, batch);
     REQUIRE(counts.ok());
     CHECK(counts.value() == reference.value());
     // Pieces of about 1 MB: the 3 MB document gives 3 or more, the others one each.

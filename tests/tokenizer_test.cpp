@@ -163,6 +163,36 @@ TEST_CASE("sentences are numbered, and wrapped lines do not end them", "[tokeniz
   }
 }
 
+TEST_CASE("without sentences the tokens are the same and every sentence is 0", "[tokenizer]") {
+  const std::string text =
+      "Article 1. The U.N. shall act!\n\nСтатья 2. Цели: мир, 1,000 (§ 3).\n加强互信。打击恐怖主义。 e\u0301 😀 Why? Yes.";
+  for (const bool fast : {true, false}) {
+    INFO((fast ? "fast path" : "ICU alone"));
+    charterkit::TokenizerOptions with, without;
+    with.fast_path = without.fast_path = fast;
+    without.sentences = false;
+    auto a = Tokenizer::Create(with), b = Tokenizer::Create(without);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    auto expected = a.value().tokenize(text, 7), got = b.value().tokenize(text, 7);
+    REQUIRE(expected.ok());
+    REQUIRE(got.ok());
+    REQUIRE(got.value().size() == expected.value().size());
+    CHECK(expected.value().back().sentence > 3);  // the text has sentences to lose
+    for (std::size_t k = 0; k < got.value().size(); ++k) {
+      const Token& x = expected.value()[k];
+      const Token& y = got.value()[k];
+      INFO("token " << k << " " << x.normalized);
+      CHECK(y.begin == x.begin);
+      CHECK(y.end == x.end);
+      CHECK(y.kind == x.kind);
+      CHECK(y.position == x.position);
+      CHECK(y.normalized == x.normalized);
+      CHECK(y.sentence == 0);
+    }
+  }
+}
+
 TEST_CASE("word boundaries include both ends and every segment", "[tokenizer]") {
   auto boundaries = shared_tokenizer().word_boundaries("ab, cd");
   REQUIRE(boundaries.ok());

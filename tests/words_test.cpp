@@ -1,12 +1,19 @@
-// charter words: word frequencies of a small text whose counts are worked out by hand.
+// charter words: word frequencies of a small text whose counts are worked out
+// by hand; word_counts against a plain count of the tokenizer's words.
 #include <catch2/catch.hpp>
 
 #include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <string>
+#include <vector>
 
+#include "charterkit/compare.h"
+#include "charterkit/corpus.h"
+#include "charterkit/segmenter.h"
+#include "charterkit/tokenizer.h"
 #include "test_util.h"
 
 namespace {
@@ -107,4 +114,47 @@ TEST_CASE("charter words rejects bad input with a clear message", "[cli][words]"
   }
   std::remove(text.c_str());
   std::remove(stop.c_str());
+}
+
+TEST_CASE("word_counts counts what a std::map of the tokenizer's words counts", "[words]") {
+  // Many distinct words (the table grows many times), Latin and Cyrillic,
+  // words that differ only in their last byte, words of 254 to 300 bytes, and
+  // a Zipf-like repetition, in two documents.
+  std::string text[2];
+  for (int i = 0; i < 40000; ++i) {
+    std::string word = (i % 3 == 0 ? "\xD0\xBC\xD0\xB8\xD1\x80" : "peace") + std::to_string(i % (1 + i % 5000));
+    if (i % 997 == 0) word = std::string(254 + i % 47, 'a') + std::to_string(i % 3);
+    text[i % 2] += (i % 11 == 0 ? "PEACE " : "") + word + (i % 17 == 0 ? ".\n" : " ");
+  }
+  auto rules = charterkit::HeadingRules::Default();
+  REQUIRE(rules.ok());
+  std::vector<charterkit::Document> docs;
+  for (const std::string& t : text) {
+    auto loaded = charterkit::text_from_bytes(t, "doc.txt");
+    REQUIRE(loaded.ok());
+    auto doc = charterkit::read_text_document(std::move(loaded).value(), "doc", rules.value(), nullptr);
+    REQUIRE(doc.ok());
+    docs.push_back(std::move(doc).value());
+  }
+  auto tokenizer = charterkit::Tokenizer::Create();
+  REQUIRE(tokenizer.ok());
+  std::map<std::string, std::int64_t> expected;
+  std::int64_t expected_total = 0;
+  for (const auto& doc : docs) {
+    for (const auto& segment : doc.segments) {
+      auto tokens = tokenizer.value().tokenize(doc.segment_text(segment));
+      REQUIRE(tokens.ok());
+      for (const auto& t : tokens.value()) {
+        ++expected[t.normalized];
+        ++expected_total;
+      }
+    }
+  }
+  REQUIRE(expected.size() > 5000);
+  auto counts = charterkit::word_counts({&docs[0], &docs[1]}, nullptr, 1u);
+  REQUIRE(counts.ok());
+  CHECK(counts.value().second == expected_total);
+  const std::vector<std::pair<std::string, std::int64_t>> want(expected.begin(), expected.end());
+  REQUIRE(counts.value().first.size() == want.size());
+  CHECK(counts.value().first == want);
 }

@@ -147,9 +147,9 @@ int run_keyness(const po::variables_map& vm) {
     for (const auto& d : c.documents) out.push_back(&d);
     return out;
   };
-  auto a = charterkit::word_counts(pointers(target), tokenizer.value(), stop.get());
+  auto a = charterkit::word_counts(pointers(target), stop.get());
   if (!a.ok()) return fail(a.status());
-  auto b = charterkit::word_counts(pointers(reference), tokenizer.value(), stop.get());
+  auto b = charterkit::word_counts(pointers(reference), stop.get());
   if (!b.ok()) return fail(b.status());
   const int min = vm["min"].as<int>(), top = vm["top"].as<int>();
   if (min < 1 || top < 0) return fail(Status::InvalidArgument("--min takes 1 or more, --top 0 or more"));

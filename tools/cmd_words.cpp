@@ -63,7 +63,7 @@ int run(const po::variables_map& vm) {
   if (Status s = load_documents(names, corpus, batch->threads); !s.ok()) return fail(s);
   std::vector<const charterkit::Document*> documents;
   for (const auto& d : corpus.documents) documents.push_back(&d);
-  auto counts = charterkit::word_counts(documents, tokenizer.value(), stop.get(), batch.value());
+  auto counts = charterkit::word_counts(documents, stop.get(), batch.value());
   if (!counts.ok()) return fail(counts.status());
   auto& words = counts->first;
   // Most frequent first; ties in byte order of the word, so the output is stable.

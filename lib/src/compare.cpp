@@ -6,9 +6,9 @@
 #include <mutex>
 #include <optional>
 #include <set>
-#include <unordered_map>
 
 #include "parallel.h"
+#include "word_ids.h"
 
 namespace charterkit {
 
@@ -146,15 +146,14 @@ std::vector<Keyness> keyness(const std::vector<std::pair<std::string, std::int64
 }
 
 Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
-    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop, unsigned threads) {
+    const std::vector<const Document*>& documents, const StopWords* stop, unsigned threads) {
   BatchOptions batch;
   batch.threads = threads;
-  return word_counts(documents, tokenizer, stop, batch);
+  return word_counts(documents, stop, batch);
 }
 
 Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
-    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop,
-    const BatchOptions& batch) {
+    const std::vector<const Document*>& documents, const StopWords* stop, const BatchOptions& batch) {
   // The segments, cut into pieces of about 1 MB: each worker counts its pieces
   // in a hash table of its own; the tables are added up and sorted once, so
   // the result does not depend on the number of threads.
@@ -184,27 +183,33 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
   }
   std::mutex progress_mutex;
   const unsigned workers = internal::worker_count(batch.threads, pieces.size());
-  std::vector<std::unordered_map<std::string, std::int64_t>> counts(workers);
+  // Per worker: the words seen (interned) and their counts, by id.
+  std::vector<internal::WordIds> words(workers);
+  std::vector<std::vector<std::int64_t>> counts(workers);
   std::vector<std::int64_t> totals(workers, 0);
-  std::vector<std::optional<Tokenizer>> own(workers);
-  for (unsigned w = 1; w < workers; ++w) {
-    Result<Tokenizer> t = Tokenizer::Create();
+  std::vector<std::optional<Tokenizer>> tokenizers(workers);
+  TokenizerOptions options;
+  options.sentences = false;
+  for (unsigned w = 0; w < workers; ++w) {
+    Result<Tokenizer> t = Tokenizer::Create(options);
     if (!t.ok()) return t.status();
-    own[w].emplace(std::move(t).value());
+    tokenizers[w].emplace(std::move(t).value());
   }
   Status status = internal::parallel_for(pieces.size(), workers, [&](std::size_t i, unsigned w) -> Status {
-    Tokenizer& tok = w == 0 ? tokenizer : *own[w];
+    Tokenizer& tok = *tokenizers[w];
     const Piece& piece = pieces[i];
     const Document& document = *documents[piece.document];
     for (std::size_t s = piece.first; s < piece.last; ++s) {
       const Segment& segment = document.segments[s];
       Result<std::vector<Token>> tokens = tok.tokenize(document.segment_text(segment), segment.begin);
       if (!tokens.ok()) return tokens.status();
-      for (Token& t : tokens.value()) {
+      for (const Token& t : tokens.value()) {
         if (t.kind == TokenKind::kOther) continue;
         ++totals[w];
         if (stop && stop->contains(t.normalized)) continue;
-        ++counts[w][std::move(t.normalized)];
+        const std::uint32_t id = words[w].intern(t.normalized);
+        if (id == counts[w].size()) counts[w].push_back(0);
+        ++counts[w][id];
       }
     }
     if (batch.progress) {
@@ -216,13 +221,18 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
     return Status::Ok();
   });
   if (!status.ok()) return status;
-  std::unordered_map<std::string, std::int64_t>& all = counts[0];
   std::int64_t total = totals[0];
   for (unsigned w = 1; w < workers; ++w) {
-    for (auto& [word, n] : counts[w]) all[word] += n;
+    for (std::uint32_t id = 0; id < words[w].size(); ++id) {
+      const std::uint32_t all = words[0].intern(words[w].word(id));
+      if (all == counts[0].size()) counts[0].push_back(0);
+      counts[0][all] += counts[w][id];
+    }
     total += totals[w];
   }
-  std::vector<std::pair<std::string, std::int64_t>> sorted(all.begin(), all.end());
+  std::vector<std::pair<std::string, std::int64_t>> sorted;
+  sorted.reserve(words[0].size());
+  for (std::uint32_t id = 0; id < words[0].size(); ++id) sorted.emplace_back(words[0].word(id), counts[0][id]);
   std::sort(sorted.begin(), sorted.end());
   return std::make_pair(std::move(sorted), total);
 }

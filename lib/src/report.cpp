@@ -279,9 +279,9 @@ Result<Report> make_report(const std::vector<const Document*>& documents, const 
       const std::vector<const Document*> first(documents.begin(), documents.begin() + 1);
       const std::vector<const Document*> rest(documents.begin() + 1, documents.end());
       const StopWords* stop_words = stop.ok() ? &stop.value() : nullptr;  // none for the language: keep every word
-      auto a = word_counts(first, tokenizer.value(), stop_words);
+      auto a = word_counts(first, stop_words);
       if (!a.ok()) return a.status();
-      auto b = word_counts(rest, tokenizer.value(), stop_words);
+      auto b = word_counts(rest, stop_words);
       if (!b.ok()) return b.status();
       const std::vector<Keyness> rows = keyness(a->first, a->second, b->first, b->second, options.keyness_min);
       std::string reference;

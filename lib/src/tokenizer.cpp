@@ -39,6 +39,7 @@ struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> sentences;
   const icu::Normalizer2* nfkc_cf = nullptr;  // owned by ICU
   const FastTable* fast = nullptr;            // nullptr: ICU for everything
+  bool sentences_on = true;                  // TokenizerOptions::sentences
 
   Status normalize_into(std::string_view text, std::string& out) const;
   Status icu_tokens(std::string_view text, std::size_t from, std::size_t to, std::size_t base,
@@ -364,6 +365,10 @@ Result<std::vector<Token>> Tokenizer::Impl::tokenize_fast(std::string_view text,
   if (region) {
     if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
   }
+  if (!sentences_on) {
+    for (std::size_t k = 0; k < tokens.size(); ++k) tokens[k].position = k;
+    return tokens;
+  }
   if (Status st = number_sentences(text, base, tokens); !st.ok()) return st;
   return tokens;
 }
@@ -528,6 +533,12 @@ Status Tokenizer::Impl::number_sentences(std::string_view text, std::size_t base
 }
 
 Result<std::vector<Token>> Tokenizer::Impl::tokenize_reference(std::string_view text, std::size_t base) {
+  if (!sentences_on) {
+    std::vector<Token> tokens;
+    if (Status s = icu_tokens(text, 0, text.size(), base, tokens); !s.ok()) return s;
+    for (std::size_t k = 0; k < tokens.size(); ++k) tokens[k].position = k;
+    return tokens;
+  }
   const std::string joined = join_wrapped_lines(text);
   if (Status s = attach(*sentences, joined); !s.ok()) return s;
 
@@ -649,6 +660,7 @@ Result<Tokenizer> Tokenizer::Create(const TokenizerOptions& options) {
   if (U_FAILURE(status)) return icu_error("createWordInstance", status);
   impl->sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status)) return icu_error("createSentenceInstance", status);
+  impl->sentences_on = options.sentences;
   impl->nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) return icu_error("getNFKCCasefoldInstance", status);
   if (options.fast_path) {

@@ -93,16 +93,15 @@ std::vector<Keyness> keyness(const std::vector<std::pair<std::string, std::int64
 
 // Returns the word frequencies of `documents` (stop words removed when given),
 // sorted by word, and their total token count. The text is counted in pieces
-// of about 1 MB on `threads` threads (0: one per hardware thread; the first
-// uses `tokenizer`); the result is the same whatever the number.
+// of about 1 MB on `threads` threads (0: one per hardware thread), each with
+// a tokenizer of its own that skips sentences; the result is the same
+// whatever the number. Errors: those of Tokenizer::Create and tokenize.
 Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
-    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop,
-    unsigned threads = 1);
+    const std::vector<const Document*>& documents, const StopWords* stop, unsigned threads = 1);
 // The same, on batch.threads threads, calling batch.progress after each piece
 // (bytes: the text counted so far; done: the documents whose pieces are all
 // counted).
 Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t>> word_counts(
-    const std::vector<const Document*>& documents, Tokenizer& tokenizer, const StopWords* stop,
-    const BatchOptions& batch);
+    const std::vector<const Document*>& documents, const StopWords* stop, const BatchOptions& batch);
 
 }  // namespace charterkit

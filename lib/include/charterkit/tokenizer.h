@@ -59,6 +59,9 @@ struct TokenizerOptions {
   // false: ask ICU about every character (slower; the reference the fast path
   // is tested against).
   bool fast_path = true;
+  // false: sentences are not looked for and every token's `sentence` is 0
+  // (for counting words, where they are not needed).
+  bool sentences = true;
 };
 
 class Tokenizer {
