@@ -12,6 +12,7 @@
 
 #include "glob.h"
 #include "parallel.h"
+#include "word_ids.h"
 
 namespace charterkit {
 
@@ -69,68 +70,6 @@ struct PrefixTrie {
   }
 };
 
-// Word -> the phrase-trie nodes its first-term matches lead to, for every
-// word seen. Open addressing with linear probing and the keys in one buffer,
-// rather than std::unordered_map: a lookup reads one slot (and the key once)
-// instead of following a chain of separately allocated nodes, which is what
-// bounds matching on a large vocabulary.
-class WordCache {
- public:
-  WordCache() { slots_.resize(1024); }
-
-  // Returns the nodes cached for `word`, or nullptr.
-  const std::vector<std::size_t>* find(std::string_view word, std::uint64_t hash) const {
-    for (std::size_t i = hash & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
-      const Slot& slot = slots_[i];
-      if (slot.value == kEmpty) return nullptr;
-      if (slot.hash == hash && slot.length == word.size() &&
-          std::memcmp(keys_.data() + slot.offset, word.data(), word.size()) == 0) {
-        return &values_[slot.value];
-      }
-    }
-  }
-
-  const std::vector<std::size_t>& insert(std::string_view word, std::uint64_t hash, std::vector<std::size_t> nodes) {
-    if (values_.size() >= (1u << 20) || keys_.size() + word.size() >= UINT32_MAX) clear();  // bound the memory
-    if (2 * (values_.size() + 1) > slots_.size()) grow();
-    place(Slot{hash, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(word.size()),
-               static_cast<std::uint32_t>(values_.size())});
-    keys_.append(word);
-    values_.push_back(std::move(nodes));
-    return values_.back();
-  }
-
- private:
-  static constexpr std::uint32_t kEmpty = UINT32_MAX;
-  struct Slot {
-    std::uint64_t hash = 0;
-    std::uint32_t offset = 0, length = 0;
-    std::uint32_t value = kEmpty;
-  };
-
-  void place(const Slot& s) {
-    std::size_t i = s.hash & (slots_.size() - 1);
-    while (slots_[i].value != kEmpty) i = (i + 1) & (slots_.size() - 1);
-    slots_[i] = s;
-  }
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& s : old) {
-      if (s.value != kEmpty) place(s);
-    }
-  }
-  void clear() {
-    slots_.assign(1024, Slot{});
-    keys_.clear();
-    values_.clear();
-  }
-
-  std::vector<Slot> slots_;
-  std::string keys_;
-  std::vector<std::vector<std::size_t>> values_;
-};
-
 // Which words may be the first term of some phrase, by their first three
 // bytes (or the whole word when shorter), hashed into a bitmap that fits the
 // L1/L2 cache. No false negatives: a word whose bit is clear is neither a root
@@ -178,32 +117,108 @@ std::size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0x
 
 std::string_view primary(std::string_view language) { return language.substr(0, language.find('-')); }
 
-}  // namespace
 
-struct Matcher::Impl {
-  const Codebook* codebook = nullptr;
+// The codebook compiled for one language: only the entries the language uses
+// are in its tries, so words of other languages' entries are never looked at.
+struct Compiled {
   std::vector<PhraseRef> phrases;
   std::vector<TrieNode> trie{TrieNode{}};  // node 0 is the root; its globs live in `prefixes`
   PrefixTrie prefixes;
   StartFilter starts;  // words that may start a phrase
   // Ideographic phrases by their first character.
   std::unordered_map<std::string, std::vector<std::size_t>> ideographic;
-  // Cache: word -> the trie nodes its first-term matches lead to.
-  mutable WordCache first_cache;
+  // Cache: word -> the trie nodes its first-term matches lead to, by the
+  // word's id. Bounded: cleared when it holds 2^20 words.
+  internal::WordIds first_words;
+  std::vector<std::vector<std::size_t>> first_cache;
 
-  const std::vector<std::size_t>& first_nodes(const std::string& word) const {
-    const std::uint64_t hash = std::hash<std::string_view>{}(word);
-    if (const std::vector<std::size_t>* cached = first_cache.find(word, hash)) return *cached;
+  const std::vector<std::size_t>& first_nodes(const std::string& word) {
+    const std::uint64_t hash = internal::hash_word(word);
+    if (const std::uint32_t id = first_words.find(word, hash); id != internal::WordIds::kNone) return first_cache[id];
+    if (first_words.size() >= (1u << 20)) {
+      first_words.clear();
+      first_cache.clear();
+    }
     std::vector<std::size_t> nodes;
     auto exact = trie[0].exact.find(word);
     if (exact != trie[0].exact.end()) nodes.push_back(exact->second);
     prefixes.match(word, nodes);
-    return first_cache.insert(word, hash, std::move(nodes));
+    first_words.intern(word, hash);
+    first_cache.push_back(std::move(nodes));
+    return first_cache.back();
   }
 
-  bool uses(const Entry& e, std::string_view language) const {
-    if (e.language == "*" || language.empty() || language == "und") return true;
-    return primary(e.language) == primary(language);
+  void add(const Codebook& codebook, std::size_t e);
+};
+
+// Adds the alternatives of entry `e` to the tries.
+void Compiled::add(const Codebook& codebook, std::size_t e) {
+  const Entry& entry = codebook.entries()[e];
+  for (std::size_t a = 0; a < entry.alternatives.size(); ++a) {
+    const Phrase& phrase = entry.alternatives[a];
+    const std::size_t id = phrases.size();
+    if (phrase.ideographic) {
+      const std::string& text = phrase.terms[0].text;
+      phrases.push_back({e, a, text.size()});
+      ideographic[text.substr(0, utf8_length(static_cast<unsigned char>(text[0])))].push_back(id);
+      continue;
+    }
+    phrases.push_back({e, a, phrase.terms.size()});
+    std::size_t node = 0;
+    for (std::size_t t = 0; t < phrase.terms.size(); ++t) {
+      const Term& term = phrase.terms[t];
+      std::size_t next = SIZE_MAX;
+      if (!term.glob) {
+        auto it = trie[node].exact.find(term.text);
+        if (it != trie[node].exact.end()) next = it->second;
+      } else {
+        // Root globs are also kept in trie[0].globs to find them again here.
+        for (const auto& [glob, child] : trie[node].globs) {
+          if (glob == term.text) next = child;
+        }
+      }
+      if (next == SIZE_MAX) {
+        trie.emplace_back();
+        next = trie.size() - 1;
+        if (!term.glob) {
+          trie[node].exact.emplace(term.text, next);
+          if (node == 0) starts.add_word(term.text);
+        } else {
+          trie[node].globs.emplace_back(term.text, next);
+          if (node == 0) {
+            prefixes.add(term.text, next);
+            starts.add_glob(glob_prefix(term.text));
+          }
+        }
+      }
+      node = next;
+    }
+    trie[node].ends.push_back(id);
+  }
+}
+
+}  // namespace
+
+struct Matcher::Impl {
+  const Codebook* codebook = nullptr;
+  // Compiled on first use, by primary language subtag ("" for all entries).
+  mutable std::unordered_map<std::string, std::unique_ptr<Compiled>> compiled;
+
+  static bool uses(const Entry& e, std::string_view language) {
+    if (e.language == "*" || language.empty()) return true;
+    return primary(e.language) == language;
+  }
+
+  Compiled& for_language(std::string_view language) const {
+    std::string key(primary(language) == "und" ? std::string_view() : primary(language));
+    auto it = compiled.find(key);
+    if (it != compiled.end()) return *it->second;
+    auto c = std::make_unique<Compiled>();
+    const auto& entries = codebook->entries();
+    for (std::size_t e = 0; e < entries.size(); ++e) {
+      if (uses(entries[e], key)) c->add(*codebook, e);
+    }
+    return *compiled.emplace(std::move(key), std::move(c)).first->second;
   }
 };
 
@@ -217,61 +232,14 @@ const Codebook& Matcher::codebook() const { return *impl_->codebook; }
 Result<Matcher> Matcher::Compile(const Codebook& codebook) {
   auto impl = std::make_unique<Impl>();
   impl->codebook = &codebook;
-  const auto& entries = codebook.entries();
-  for (std::size_t e = 0; e < entries.size(); ++e) {
-    for (std::size_t a = 0; a < entries[e].alternatives.size(); ++a) {
-      const Phrase& phrase = entries[e].alternatives[a];
-      const std::size_t id = impl->phrases.size();
-      if (phrase.ideographic) {
-        const std::string& text = phrase.terms[0].text;
-        impl->phrases.push_back({e, a, text.size()});
-        impl->ideographic[text.substr(0, utf8_length(static_cast<unsigned char>(text[0])))].push_back(id);
-        continue;
-      }
-      impl->phrases.push_back({e, a, phrase.terms.size()});
-      std::size_t node = 0;
-      for (std::size_t t = 0; t < phrase.terms.size(); ++t) {
-        const Term& term = phrase.terms[t];
-        std::size_t next = SIZE_MAX;
-        if (!term.glob) {
-          auto it = impl->trie[node].exact.find(term.text);
-          if (it != impl->trie[node].exact.end()) next = it->second;
-        } else if (node != 0) {
-          for (const auto& [glob, child] : impl->trie[node].globs) {
-            if (glob == term.text) next = child;
-          }
-        } else {
-          for (const auto& [glob, child] : impl->trie[0].globs) {
-            if (glob == term.text) next = child;
-          }
-        }
-        if (next == SIZE_MAX) {
-          impl->trie.emplace_back();
-          next = impl->trie.size() - 1;
-          if (!term.glob) {
-            impl->trie[node].exact.emplace(term.text, next);
-            if (node == 0) impl->starts.add_word(term.text);
-          } else {
-            // Root globs are also kept in trie[0].globs to find them again while compiling.
-            impl->trie[node].globs.emplace_back(term.text, next);
-            if (node == 0) {
-              impl->prefixes.add(term.text, next);
-              impl->starts.add_glob(glob_prefix(term.text));
-            }
-          }
-        }
-        node = next;
-      }
-      impl->trie[node].ends.push_back(id);
-    }
-  }
   return Matcher(std::move(impl));
 }
 
 std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_view language,
                                 const MatchOptions& options) const {
-  const Impl& m = *impl_;
-  const auto& entries = m.codebook->entries();
+  const Codebook& codebook = *impl_->codebook;
+  Compiled& m = impl_->for_language(language);
+  const auto& entries = codebook.entries();
   // Raw matches of every phrase alternative: (phrase id, first token, last token).
   struct Raw {
     std::size_t phrase, first, last;
@@ -342,7 +310,6 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
   for (const Raw& r : raw) {
     const PhraseRef& ref = m.phrases[r.phrase];
     const Entry& e = entries[ref.entry];
-    if (!m.uses(e, language)) continue;
     if (e.kind == EntryKind::kNear || e.kind == EntryKind::kBefore) {
       auto& sides = operands[ref.entry];
       (ref.alternative < e.left_count ? sides.first : sides.second).push_back(r);
@@ -471,7 +438,7 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
       for (std::size_t k : covering(t)) {
         // Gap words are nobody's: they neither block nor are blocked across themes.
         if (kept[k].theme != h.theme && (in_gap(h, t) || in_gap(kept[k], t))) continue;
-        if (kept[k].theme == h.theme || !m.codebook->may_overlap(h.theme, kept[k].theme)) {
+        if (kept[k].theme == h.theme || !codebook.may_overlap(h.theme, kept[k].theme)) {
           blocked = true;
           break;
         }

@@ -1,8 +1,9 @@
 // Matcher: finds a codebook's themes in tokens, with the evidence for each.
 //
-// Compiled once per codebook: words in a hash table, globs in a trie of their
-// literal prefixes (a word is tried only against the globs whose prefix it
-// starts with, plus those that start with a wildcard), phrases as a trie of
+// Compiled for each language on first use, from the entries of that language
+// and those for every language: words in a hash table, globs in a trie of
+// their literal prefixes (a word is tried only against the globs whose prefix
+// it starts with, plus those that start with a wildcard), phrases as a trie of
 // token sequences, Chinese and Japanese entries as character sequences indexed
 // by their first character, proximity rules by positional windows over the
 // hits of their operands. Results for each distinct word are cached, so the
