@@ -46,7 +46,8 @@ struct Tokenizer::Impl {
                     std::vector<Token>& out);
   Result<std::vector<Token>> tokenize_reference(std::string_view text, std::size_t base);
   Result<std::vector<Token>> tokenize_fast(std::string_view text, std::size_t base);
-  Status number_sentences(std::string_view text, std::size_t base, std::vector<Token>& tokens);
+  Status number_sentences(std::string_view text, std::size_t base,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& candidates, std::vector<Token>& tokens);
   int quick_sentence_end(std::string_view text, std::size_t e1, std::size_t b2) const;
   Result<bool> icu_sentence_end(std::string_view text, std::size_t w0, std::size_t b1, std::size_t b2);
   std::string window;  // the text ICU's sentence iterator is looking at
@@ -226,11 +227,13 @@ std::uint8_t classify(UChar32 c, const icu::Normalizer2& nfkc_cf) {
 
 // Cuts the span of `text` that starts at `s` and ends before the next ASCII
 // white space (or the end), and appends its tokens to `out`; sets `end` to
-// where the span ends. Returns false, with `out` as it was, if the span needs
-// ICU.
+// where the span ends, and `first_terminator` to where its first character
+// that may end a sentence (SB flag kSbSet) begins, or SIZE_MAX. Returns false,
+// with `out` as it was, if the span needs ICU.
 bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::size_t base, std::vector<Token>& out,
-               std::size_t& end) {
+               std::size_t& end, std::size_t& first_terminator) {
   const std::size_t mark = out.size();
+  first_terminator = SIZE_MAX;
   const std::size_t e = text.size();
   std::size_t i = s;
   while (i < e) {
@@ -280,8 +283,10 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
         }
       }
     } else if (cls == kMid || cls == kPunct) {
+      if (t.sentence[c] == kSbSet && first_terminator == SIZE_MAX) first_terminator = i;
       i += len;
     } else if (cls == kSymbol) {
+      if (t.sentence[c] == kSbSet && first_terminator == SIZE_MAX) first_terminator = i;
       Token token;
       token.begin = base + i;
       token.end = base + i + len;
@@ -339,23 +344,35 @@ Result<std::vector<Token>> Tokenizer::Impl::tokenize_fast(std::string_view text,
   }
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6);
+  // Where a sentence may end: the byte ranges that hold every character that
+  // may end one (a terminator, a line break) and every span ICU cut; the
+  // sentence scan looks only inside them.
+  std::vector<std::pair<std::size_t, std::size_t>> candidates;
   const std::size_t n = text.size();
   std::size_t i = 0;
   std::size_t region_begin = 0, region_end = 0;  // spans waiting for ICU, as one region
   bool region = false;
   while (i < n) {
     const std::size_t space = i;
-    while (i < n && is_space_byte(static_cast<unsigned char>(text[i]))) ++i;
+    std::size_t line_break = SIZE_MAX;
+    for (; i < n && is_space_byte(static_cast<unsigned char>(text[i])); ++i) {
+      if ((text[i] == '\n' || text[i] == '\r') && line_break == SIZE_MAX) line_break = i;
+    }
+    if (line_break != SIZE_MAX) candidates.emplace_back(line_break, i);
     if (i == n) break;
     const std::size_t mark = tokens.size();
-    if (fast_span(*fast, text, i, base, tokens, i)) {
+    const std::size_t span = i;
+    std::size_t terminator = SIZE_MAX;
+    if (fast_span(*fast, text, span, base, tokens, i, terminator)) {
       if (region) {  // the region's tokens come first
         const std::size_t span_tokens = tokens.size() - mark;
         if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
         std::rotate(tokens.begin() + static_cast<std::ptrdiff_t>(mark),
                     tokens.begin() + static_cast<std::ptrdiff_t>(mark + span_tokens), tokens.end());
+        candidates.emplace_back(region_begin, region_end);
         region = false;
       }
+      if (terminator != SIZE_MAX) candidates.emplace_back(terminator, i);
     } else {
       if (!region) region_begin = space;
       region = true;
@@ -364,12 +381,15 @@ Result<std::vector<Token>> Tokenizer::Impl::tokenize_fast(std::string_view text,
   }
   if (region) {
     if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
+    candidates.emplace_back(region_begin, region_end);
   }
   if (!sentences_on) {
     for (std::size_t k = 0; k < tokens.size(); ++k) tokens[k].position = k;
     return tokens;
   }
-  if (Status st = number_sentences(text, base, tokens); !st.ok()) return st;
+  // A region is added after the line breaks of the white space that follows it.
+  std::sort(candidates.begin(), candidates.end());
+  if (Status st = number_sentences(text, base, candidates, tokens); !st.ok()) return st;
   return tokens;
 }
 
@@ -378,16 +398,27 @@ namespace {
 // Walks the text and tells where a sentence may end: after a terminator or a
 // paragraph break, followed only by closing punctuation, spaces, combining or
 // format characters (Unicode's sentence rules SB4 to SB11). A single line
-// break counts as a space (see join_wrapped_lines).
+// break counts as a space (see join_wrapped_lines). Outside the `candidates`
+// ranges (sorted, not overlapping), which hold every character that may end
+// a sentence, the text is not looked at.
 class SentenceScan {
  public:
-  SentenceScan(std::string_view text, const FastTable& table) : text_(text), table_(table) {}
+  SentenceScan(std::string_view text, const FastTable& table,
+               const std::vector<std::pair<std::size_t, std::size_t>>& candidates)
+      : text_(text), table_(table), candidates_(candidates) {}
 
   void advance_to(std::size_t pos) {
     while (cursor_ < pos) {
       if (!state_) {  // skip what cannot start a sentence end
-        while (cursor_ < pos && !table_.may_set[static_cast<unsigned char>(text_[cursor_])]) ++cursor_;
-        if (cursor_ >= pos) break;
+        while (next_ < candidates_.size() && candidates_[next_].second <= cursor_) ++next_;
+        if (next_ == candidates_.size() || candidates_[next_].first >= pos) {
+          cursor_ = pos;
+          break;
+        }
+        cursor_ = std::max(cursor_, candidates_[next_].first);
+        const std::size_t until = std::min(pos, candidates_[next_].second);
+        while (cursor_ < until && !table_.may_set[static_cast<unsigned char>(text_[cursor_])]) ++cursor_;
+        if (cursor_ >= until) continue;
       }
       const auto b = static_cast<unsigned char>(text_[cursor_]);
       const std::size_t at = cursor_;
@@ -437,6 +468,8 @@ class SentenceScan {
  private:
   std::string_view text_;
   const FastTable& table_;
+  const std::vector<std::pair<std::size_t, std::size_t>>& candidates_;
+  std::size_t next_ = 0;  // the first candidate range that does not end before cursor_
   std::size_t cursor_ = 0, last_set_ = 0, chain_start_ = 0;
   bool state_ = false;
 };
@@ -503,8 +536,10 @@ Result<bool> Tokenizer::Impl::icu_sentence_end(std::string_view text, std::size_
 
 // Sets each token's position and sentence. Where a sentence may end between
 // two tokens, the common cases are decided here and the others by ICU.
-Status Tokenizer::Impl::number_sentences(std::string_view text, std::size_t base, std::vector<Token>& tokens) {
-  SentenceScan scan(text, *fast);
+Status Tokenizer::Impl::number_sentences(std::string_view text, std::size_t base,
+                                         const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
+                                         std::vector<Token>& tokens) {
+  SentenceScan scan(text, *fast, candidates);
   std::size_t sentence = 0;
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     tokens[k].position = k;
@@ -569,6 +604,8 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
     t->cls[c] = classify(c, nfkc_cf);
     t->sentence[c] = sentence_flag(c);
     t->letter[c] = sentence_letter(c);
+    // fast_span reports only punctuation and symbols that may end a sentence.
+    if ((t->cls[c] == kLetter || t->cls[c] == kDigit) && t->sentence[c] == kSbSet) t->cls[c] = kSlow;
     if (c < 0x80) t->lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     t->map_begin[c] = static_cast<std::uint32_t>(t->maps.size());
     if (t->cls[c] == kLetter || t->cls[c] == kDigit || t->cls[c] == kSymbol) {
@@ -636,8 +673,8 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
       const std::size_t first = k;
       while (k < expected.size() && expected[k].begin < e) ++k;
       fast.clear();
-      std::size_t span_end = 0;
-      if (!fast_span(*t, probes, s, 0, fast, span_end)) continue;  // ICU decides this span
+      std::size_t span_end = 0, terminator = 0;
+      if (!fast_span(*t, probes, s, 0, fast, span_end, terminator)) continue;  // ICU decides this span
       bool same = fast.size() == k - first;
       for (std::size_t q = 0; same && q < fast.size(); ++q) {
         const Token& x = expected[first + q];
