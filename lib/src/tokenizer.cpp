@@ -162,6 +162,7 @@ struct FastTable {
   std::array<std::uint32_t, kFastLimit + 1> map_begin{};  // NFKC_Casefold of each character,
   std::string maps;                                        // concatenated
   std::array<char, 128> lower{};                           // ASCII case folding
+  std::array<bool, kFastLimit> same_length{};  // the mapping has as many UTF-8 bytes as the character
   std::array<bool, 256> may_set{};  // bytes that may begin a character that may end a sentence
   std::string_view map(UChar32 c) const {
     return std::string_view(maps).substr(map_begin[c], map_begin[c + 1] - map_begin[c]);
@@ -246,15 +247,14 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
       return true;
     }
     if (cls == kLetter || cls == kDigit) {
-      // The run of letters and digits and the length of its normalized form,
-      // then the form itself.
+      // The run of letters and digits.
       const std::size_t start = i;
-      bool ascii = true, last_digit = false;
-      std::size_t normalized_length = 0;
+      bool ascii = true, same_length = true;
+      UChar32 last = c;
       while (true) {
-        last_digit = t.cls[c] == kDigit;
+        last = c;
         ascii = ascii && len == 1;
-        normalized_length += t.map_begin[c + 1] - t.map_begin[c];
+        same_length = same_length && t.same_length[c];
         i += len;
         if (i >= e) break;
         len = decode_short(text, i, c);
@@ -268,12 +268,36 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
       Token& token = out.emplace_back();
       token.begin = base + start;
       token.end = base + i;
-      token.kind = last_digit ? TokenKind::kNumber : TokenKind::kWord;
-      token.normalized.resize(normalized_length);
-      char* to = token.normalized.data();
+      token.kind = t.cls[last] == kDigit ? TokenKind::kNumber : TokenKind::kWord;
+      // The normalized form: when every character maps to as many bytes as
+      // it has (ASCII, and nearly every letter below U+0800), the run's own
+      // bytes with each mapping written over them; else built anew.
+      const std::size_t length = i - start;
       if (ascii) {
-        for (std::size_t j = start; j < i; ++j) *to++ = t.lower[static_cast<unsigned char>(text[j])];
+        token.normalized.assign(text.data() + start, length);
+        char* to = token.normalized.data();
+        // Letters and digits only: bit 0x40 marks a letter, and 0x20 makes it lower case.
+        for (std::size_t j = 0; j < length; ++j) to[j] = static_cast<char>(to[j] | ((to[j] & 0x40) >> 1));
+      } else if (same_length) {
+        token.normalized.assign(text.data() + start, length);
+        char* to = token.normalized.data() - start;
+        for (std::size_t j = start; j < i;) {
+          UChar32 d = 0;
+          const std::size_t l = decode_short(text, j, d);
+          const char* from = t.maps.data() + t.map_begin[d];
+          to[j] = from[0];
+          if (l == 2) to[j + 1] = from[1];
+          j += l;
+        }
       } else {
+        std::size_t normalized_length = 0;
+        for (std::size_t j = start; j < i;) {
+          UChar32 d = 0;
+          j += decode_short(text, j, d);
+          normalized_length += t.map_begin[d + 1] - t.map_begin[d];
+        }
+        token.normalized.resize(normalized_length);
+        char* to = token.normalized.data();
         for (std::size_t j = start; j < i;) {
           UChar32 d = 0;
           j += decode_short(text, j, d);
@@ -602,11 +626,15 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
   auto t = std::make_unique<FastTable>();
   for (UChar32 c = 0; c < kFastLimit; ++c) {
     t->cls[c] = classify(c, nfkc_cf);
+    if (c < 0x80) t->lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     t->sentence[c] = sentence_flag(c);
     t->letter[c] = sentence_letter(c);
-    // fast_span reports only punctuation and symbols that may end a sentence.
-    if ((t->cls[c] == kLetter || t->cls[c] == kDigit) && t->sentence[c] == kSbSet) t->cls[c] = kSlow;
-    if (c < 0x80) t->lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    // fast_span reports only punctuation and symbols that may end a sentence,
+    // and folds ASCII letters and digits by setting bit 0x20 where 0x40 is set.
+    if ((t->cls[c] == kLetter || t->cls[c] == kDigit) &&
+        (t->sentence[c] == kSbSet || (c < 0x80 && t->lower[c] != (c | ((c & 0x40) >> 1))))) {
+      t->cls[c] = kSlow;
+    }
     t->map_begin[c] = static_cast<std::uint32_t>(t->maps.size());
     if (t->cls[c] == kLetter || t->cls[c] == kDigit || t->cls[c] == kSymbol) {
       UErrorCode status = U_ZERO_ERROR;
@@ -616,6 +644,7 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
         t->cls[c] = kSlow;
       } else {
         mapped.toUTF8String(t->maps);
+        t->same_length[c] = t->maps.size() - t->map_begin[c] == (c < 0x80 ? 1u : 2u);
       }
     }
   }
