@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <random>
 #include <string>
 
 #include "charterkit/text.h"
@@ -24,6 +25,34 @@ struct BadCase {
 };
 
 std::string b(const char* s, std::size_t n) { return std::string(s, n); }
+
+// The offset of the first ill-formed sequence in `s`, or npos: Unicode's table
+// of well-formed byte sequences (Table 3-7), one byte at a time.
+std::size_t first_error(std::string_view s) {
+  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = at(i);
+    std::size_t length = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+    if (c < 0x80) length = 1;
+    else if (c >= 0xC2 && c <= 0xDF) length = 2;
+    else if (c == 0xE0) length = 3, lo = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) length = 3;
+    else if (c == 0xED) length = 3, hi = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) length = 3;
+    else if (c == 0xF0) length = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) length = 4;
+    else if (c == 0xF4) length = 4, hi = 0x8F;
+    else return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      if (i + k >= s.size()) return i;
+      const unsigned char lower = k == 1 ? lo : 0x80, upper = k == 1 ? hi : 0xBF;
+      if (at(i + k) < lower || at(i + k) > upper) return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
 
 }  // namespace
 
@@ -133,4 +162,52 @@ TEST_CASE("load_text reads files and names the file in errors", "[text]") {
   REQUIRE_FALSE(directory.ok());
   CHECK(directory.status().code() == StatusCode::kIOError);
   CHECK_THAT(directory.status().to_string(), Catch::StartsWith(".: cannot read"));
+}
+
+TEST_CASE("the UTF-8 check finds the first bad byte wherever it falls in an 8-byte word", "[text]") {
+  // Text of ASCII and two-byte letters (the check takes 8 bytes at a time)
+  // with three- and four-byte characters, and one byte replaced, inserted or
+  // removed at every position; the verdict and offset must be those of
+  // Unicode's table of well-formed sequences.
+  const std::string pieces[] = {"a", " ", "Z", "\xD0\xB6", "\xD1\x8F", "\xC3\xA9", "\xDF\xBF", "\xC2\x80",
+                                "\xE6\x9D\xA1", "\xF0\x9F\x98\x80", "\xEF\xBF\xBD"};
+  const unsigned char bytes[] = {0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xD0, 0xDF, 0xE0,
+                                 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
+  std::mt19937 rng(20261204);
+  std::uniform_int_distribution<std::size_t> piece(0, std::size(pieces) - 1);
+  int checked = 0, bad = 0;
+  for (int round = 0; round < 40; ++round) {
+    std::string text;
+    while (text.size() < 40) text += piece(rng) < 8 ? pieces[piece(rng) % 8] : pieces[piece(rng)];
+    for (std::size_t at = 0; at <= text.size(); ++at) {
+      for (const unsigned char x : bytes) {
+        for (int edit = 0; edit < 3; ++edit) {
+          std::string t = text;
+          if (edit == 0 && at < t.size()) t[at] = static_cast<char>(x);
+          else if (edit == 1) t.insert(at, 1, static_cast<char>(x));
+          else if (edit == 2 && at < t.size() && x == 0x00) t.erase(at, 1);
+          else continue;
+          const std::size_t expected = first_error(t);
+          const charterkit::Status status = charterkit::validate_utf8(t, "t.txt");
+          ++checked;
+          if (expected == std::string_view::npos) {
+            if (!status.ok()) {
+              INFO(status.to_string());
+              CHECK(status.ok());
+            }
+          } else {
+            ++bad;
+            REQUIRE_FALSE(status.ok());
+            REQUIRE(status.where().byte_offset.has_value());
+            if (*status.where().byte_offset != expected) {
+              INFO("text of " << t.size() << " bytes, edit " << edit << " at " << at << ": " << status.to_string());
+              CHECK(*status.where().byte_offset == expected);
+            }
+          }
+        }
+      }
+    }
+  }
+  CHECK(bad > checked / 4);  // both verdicts are well represented
+  CHECK(bad < checked);
 }
