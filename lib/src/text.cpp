@@ -267,9 +267,14 @@ Result<Text> load_text(const std::string& path) {
                                 SourceLocation{path, 0, 0, std::nullopt});
   }
   std::string bytes;
-  if (S_ISREG(info.st_mode) && info.st_size > 0) bytes.reserve(static_cast<std::size_t>(info.st_size) + 1);
+  bool more = true;
+  if (S_ISREG(info.st_mode) && info.st_size > 0) {  // straight into place, then whatever was appended since
+    bytes.resize(static_cast<std::size_t>(info.st_size));
+    bytes.resize(std::fread(bytes.data(), 1, bytes.size(), file.get()));
+    more = bytes.size() == static_cast<std::size_t>(info.st_size);
+  }
   char buffer[1 << 16];
-  for (;;) {
+  while (more) {
     const std::size_t got = std::fread(buffer, 1, sizeof buffer, file.get());
     bytes.append(buffer, got);
     if (got < sizeof buffer) break;
