@@ -163,6 +163,7 @@ struct FastTable {
   std::string maps;                                        // concatenated
   std::array<char, 128> lower{};                           // ASCII case folding
   std::array<bool, kFastLimit> same_length{};  // the mapping has as many UTF-8 bytes as the character
+  std::array<bool, 256> ascii_word{};          // ASCII letters and digits, by byte
   std::array<bool, 256> may_set{};  // bytes that may begin a character that may end a sentence
   std::string_view map(UChar32 c) const {
     return std::string_view(maps).substr(map_begin[c], map_begin[c + 1] - map_begin[c]);
@@ -250,16 +251,18 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
       // The run of letters and digits.
       const std::size_t start = i;
       bool ascii = true, same_length = true;
-      UChar32 last = c;
       while (true) {
-        last = c;
-        ascii = ascii && len == 1;
-        same_length = same_length && t.same_length[c];
-        i += len;
+        while (i < e && t.ascii_word[static_cast<unsigned char>(text[i])]) ++i;  // a byte each
         if (i >= e) break;
         len = decode_short(text, i, c);
-        if (len == 0 || (t.cls[c] != kLetter && t.cls[c] != kDigit)) break;
+        if (len != 2 || (t.cls[c] != kLetter && t.cls[c] != kDigit)) break;
+        ascii = false;
+        same_length = same_length && t.same_length[c];
+        i += 2;
       }
+      // The run's last character: ASCII, or two bytes.
+      UChar32 last = static_cast<unsigned char>(text[i - 1]);
+      if (last >= 0x80) decode_short(text, i - 2, last);
       if (i < e && len != 0 && t.cls[c] == kMid && i + len < e) {
         UChar32 after;
         const std::size_t after_len = decode_short(text, i + len, after);
@@ -377,12 +380,18 @@ Result<std::vector<Token>> Tokenizer::Impl::tokenize_fast(std::string_view text,
   std::size_t region_begin = 0, region_end = 0;  // spans waiting for ICU, as one region
   bool region = false;
   while (i < n) {
+    // A single line break counts as a space: only white space with two line
+    // breaks (CRLF being one) may end a sentence (one at the end of the text
+    // ends none: no token follows).
     const std::size_t space = i;
-    std::size_t line_break = SIZE_MAX;
+    std::size_t line_break = SIZE_MAX, line_breaks = 0;
     for (; i < n && is_space_byte(static_cast<unsigned char>(text[i])); ++i) {
-      if ((text[i] == '\n' || text[i] == '\r') && line_break == SIZE_MAX) line_break = i;
+      if (text[i] == '\r' || (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))) {
+        ++line_breaks;
+        if (line_break == SIZE_MAX) line_break = i;
+      }
     }
-    if (line_break != SIZE_MAX) candidates.emplace_back(line_break, i);
+    if (line_breaks >= 2) candidates.emplace_back(line_break, i);
     if (i == n) break;
     const std::size_t mark = tokens.size();
     const std::size_t span = i;
@@ -649,6 +658,7 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
     }
   }
   t->map_begin[kFastLimit] = static_cast<std::uint32_t>(t->maps.size());
+  for (UChar32 c = 0; c < 0x80; ++c) t->ascii_word[c] = t->cls[c] == kLetter || t->cls[c] == kDigit;
   for (UChar32 c = 0; c < kFastLimit; ++c) {
     if (t->sentence[c] != kSbSet) continue;
     t->may_set[c < 0x80 ? c : 0xC0 | (c >> 6)] = true;  // the character's first byte
@@ -712,6 +722,7 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
       }
       if (!same && t->cls[owner[p]] != kSlow) {
         t->cls[owner[p]] = kSlow;
+        if (owner[p] < 0x80) t->ascii_word[owner[p]] = false;
         changed = true;
       }
     }
