@@ -3,7 +3,9 @@
 //
 // Input: the file named by CHARTERKIT_BENCH_CORPUS (bench/run.sh writes one
 // with charterkit_gencorpus under the build folder). Throughput is reported
-// as bytes_per_second of that file.
+// as bytes_per_second of that file. BM_Folder reads and matches every document
+// of the folder named by CHARTERKIT_BENCH_FOLDER (bench/run.sh: the English
+// ToTA treaties, when ../shared is there) on 1 and 2 threads, in wall time.
 //
 //   CHARTERKIT_BENCH_CORPUS=build-bench/corpus/en-ru-10.txt build-bench/bench/charterkit_pipeline_bench
 #include <benchmark/benchmark.h>
@@ -17,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "charterkit/batch.h"
 #include "charterkit/codebook.h"
 #include "charterkit/compare.h"
 #include "charterkit/corpus.h"
@@ -166,6 +169,35 @@ void BM_Pipeline(benchmark::State& state) {
   state.counters["matches"] = static_cast<double>(matches);
 }
 BENCHMARK(BM_Pipeline)->Unit(benchmark::kMillisecond);
+
+// A folder of documents, read and matched on state.range(0) threads (as
+// `charter themes FOLDER -j N` does, without its start-up and output): how
+// the work on many documents scales with threads.
+void BM_Folder(benchmark::State& state) {
+  const char* folder = std::getenv("CHARTERKIT_BENCH_FOLDER");
+  if (folder == nullptr || *folder == '\0') {
+    state.SkipWithError("set CHARTERKIT_BENCH_FOLDER to a folder of documents (bench/run.sh: ToTA's English treaties)");
+    return;
+  }
+  charterkit::BatchOptions batch;
+  batch.threads = static_cast<unsigned>(state.range(0));
+  std::int64_t bytes = 0;
+  for (auto _ : state) {
+    charterkit::Corpus corpus;
+    charterkit::Status loaded = charterkit::add_path(corpus, folder, rules(), batch.threads);
+    if (!loaded.ok()) {
+      state.SkipWithError(loaded.to_string().c_str());
+      return;
+    }
+    auto matches = charterkit::match_documents(corpus.documents, matcher().codebook(), batch);
+    benchmark::DoNotOptimize(matches.ok());
+    bytes = 0;
+    for (const auto& d : corpus.documents) bytes += static_cast<std::int64_t>(d.text.bytes.size());
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * bytes);
+  state.counters["threads"] = static_cast<double>(batch.threads);
+}
+BENCHMARK(BM_Folder)->ArgName("threads")->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -50,6 +50,20 @@ tota=$here/../shared/corpora/tota/xml
 
 say() { echo "run.sh: $*" >&2; }
 
+# Links the first LIMIT (0: all) English ToTA treaties, in number order, into
+# DIR (links, not copies) and prints how many.
+link_english_tota() {
+  local dir=$1 limit=$2 n=0 f
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  while read -r f; do
+    [ "$limit" -gt 0 ] && [ "$n" -ge "$limit" ] && break
+    ln -s "$f" "$dir/$(basename "$f")"
+    n=$((n + 1))
+  done < <(grep -l '<language>en</language>' "$tota"/*.xml | sort -V)
+  echo "$n"
+}
+
 for tool in "$charter" "$gencorpus"; do
   if [ ! -x "$tool" ]; then
     say "$tool is missing; build with ./charter.sh bench (or cmake -DCHARTERKIT_BUILD_BENCHMARKS=ON -DCMAKE_BUILD_TYPE=Release)"
@@ -81,7 +95,12 @@ if [ -x "$build_dir/bench/charterkit_pipeline_bench" ]; then
   if [ ! -s "$pipeline_corpus" ]; then
     "$gencorpus" --mb "$pipeline_mb" --out "$pipeline_corpus"
   fi
-  CHARTERKIT_BENCH_CORPUS=$pipeline_corpus "$build_dir/bench/charterkit_pipeline_bench" \
+  folder=
+  if [ -d "$tota" ]; then
+    folder=$build_dir/tota-en-all
+    say "$(link_english_tota "$folder" 0) English ToTA treaties in $folder (BM_Folder)"
+  fi
+  CHARTERKIT_BENCH_CORPUS=$pipeline_corpus CHARTERKIT_BENCH_FOLDER=$folder "$build_dir/bench/charterkit_pipeline_bench" \
     --benchmark_out="$out/gbench-pipeline.json" --benchmark_out_format=json
 else
   say "charterkit_pipeline_bench is not built; skipped"
@@ -142,15 +161,7 @@ if [ ! -d "$tota" ]; then
   say "no ToTA corpus at $tota; similarity timings skipped"
 else
   tota_en=$build_dir/tota-en
-  rm -rf "$tota_en"
-  mkdir -p "$tota_en"
-  # English treaties in number order, the first BENCH_TOTA_DOCS of them, linked (not copied).
-  n=0
-  while read -r f; do
-    [ "$tota_docs" -gt 0 ] && [ "$n" -ge "$tota_docs" ] && break
-    ln -s "$f" "$tota_en/$(basename "$f")"
-    n=$((n + 1))
-  done < <(grep -l '<language>en</language>' "$tota"/*.xml | sort -V)
+  n=$(link_english_tota "$tota_en" "$tota_docs")
   say "$n English ToTA treaties in $tota_en"
   if ! "$charter" similarity --help >/dev/null 2>&1; then
     say "this charter has no 'similarity' command; skipped"
