@@ -32,7 +32,10 @@ const std::vector<charterkit::Token>& text_tokens() {
   static std::vector<charterkit::Token> tokens = [] {
     std::mt19937 rng(42);
     std::vector<std::string> vocabulary;
-    for (int i = 0; i < 20000; ++i) vocabulary.push_back(word(rng));
+    while (vocabulary.size() < 20000) {
+      std::string w = word(rng);
+      if (w.rfind("qz", 0) != 0) vocabulary.push_back(std::move(w));  // "qz" starts the entries that never match
+    }
     std::string text;
     std::uniform_real_distribution<double> u(0.0, 1.0);
     for (int i = 0; i < 200000; ++i) {
