@@ -193,6 +193,49 @@ TEST_CASE("without sentences the tokens are the same and every sentence is 0", "
   }
 }
 
+TEST_CASE("tokenize_into reuses a vector and gives what tokenize gives", "[tokenizer]") {
+  // Texts of falling and rising length, so that slots are reused with longer,
+  // shorter and differently kinded tokens in them, and spares are left over.
+  const std::vector<std::string> texts = {
+      "Безопасность и сотрудничество. The Organization shall act!\n\nСтатья 2. Цели: мир, 1,000 (§ 3). U.N. e\u0301",
+      "加强互信。打击恐怖主义。",
+      "peace",
+      "",
+      "Peace. Security? 2002 года; 😀 Why? Yes.\n\nАбзац второй, длиннее первого предложения.",
+  };
+  std::vector<Token> reused;  // shared by all four tokenizers: slots hold others' sentence numbers
+  for (const bool fast : {true, false}) {
+    for (const bool sentences : {true, false}) {
+      INFO((fast ? "fast path" : "ICU alone") << (sentences ? "" : ", no sentences"));
+      charterkit::TokenizerOptions options;
+      options.fast_path = fast;
+      options.sentences = sentences;
+      auto tokenizer = Tokenizer::Create(options);
+      REQUIRE(tokenizer.ok());
+      for (const std::string& text : texts) {
+        INFO("text: " << text);
+        auto expected = tokenizer.value().tokenize(text, 3);
+        REQUIRE(expected.ok());
+        auto n = tokenizer.value().tokenize_into(text, 3, reused);
+        REQUIRE(n.ok());
+        REQUIRE(n.value() == expected.value().size());
+        REQUIRE(reused.size() >= n.value());
+        for (std::size_t k = 0; k < n.value(); ++k) {
+          const Token& x = expected.value()[k];
+          const Token& y = reused[k];
+          INFO("token " << k << " " << x.normalized);
+          CHECK(y.begin == x.begin);
+          CHECK(y.end == x.end);
+          CHECK(y.kind == x.kind);
+          CHECK(y.sentence == x.sentence);
+          CHECK(y.position == x.position);
+          CHECK(y.normalized == x.normalized);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("word boundaries include both ends and every segment", "[tokenizer]") {
   auto boundaries = shared_tokenizer().word_boundaries("ab, cd");
   REQUIRE(boundaries.ok());

@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <set>
 
 #include "parallel.h"
@@ -188,6 +189,7 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
   std::vector<std::vector<std::int64_t>> counts(workers);
   std::vector<std::int64_t> totals(workers, 0);
   std::vector<std::optional<Tokenizer>> tokenizers(workers);
+  std::vector<std::vector<Token>> tokens(workers);  // each worker's, reused
   TokenizerOptions options;
   options.sentences = false;
   for (unsigned w = 0; w < workers; ++w) {
@@ -201,9 +203,9 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
     const Document& document = *documents[piece.document];
     for (std::size_t s = piece.first; s < piece.last; ++s) {
       const Segment& segment = document.segments[s];
-      Result<std::vector<Token>> tokens = tok.tokenize(document.segment_text(segment), segment.begin);
-      if (!tokens.ok()) return tokens.status();
-      for (const Token& t : tokens.value()) {
+      Result<std::size_t> n = tok.tokenize_into(document.segment_text(segment), segment.begin, tokens[w]);
+      if (!n.ok()) return n.status();
+      for (const Token& t : std::span<const Token>(tokens[w].data(), n.value())) {
         if (t.kind == TokenKind::kOther) continue;
         ++totals[w];
         if (stop && stop->contains(t.normalized)) continue;

@@ -235,7 +235,7 @@ Result<Matcher> Matcher::Compile(const Codebook& codebook) {
   return Matcher(std::move(impl));
 }
 
-std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_view language,
+std::vector<Hit> Matcher::match(std::span<const Token> tokens, std::string_view language,
                                 const MatchOptions& options) const {
   const Codebook& codebook = *impl_->codebook;
   Compiled& m = impl_->for_language(language);
@@ -457,14 +457,15 @@ std::vector<Hit> Matcher::match(const std::vector<Token>& tokens, std::string_vi
 Result<std::vector<SegmentMatches>> match_document(const Document& document, Tokenizer& tokenizer,
                                                    const Matcher& matcher, const MatchOptions& options) {
   std::vector<SegmentMatches> out;
+  std::vector<Token> tokens;  // reused from segment to segment
   for (std::size_t s = 0; s < document.segments.size(); ++s) {
     const Segment& segment = document.segments[s];
-    Result<std::vector<Token>> tokens = tokenizer.tokenize(document.segment_text(segment), segment.begin);
-    if (!tokens.ok()) return tokens.status();
+    Result<std::size_t> n = tokenizer.tokenize_into(document.segment_text(segment), segment.begin, tokens);
+    if (!n.ok()) return n.status();
     SegmentMatches m;
     m.segment = s;
-    m.tokens = tokens->size();
-    m.hits = matcher.match(tokens.value(), document.info.language, options);
+    m.tokens = n.value();
+    m.hits = matcher.match(std::span<const Token>(tokens.data(), n.value()), document.info.language, options);
     out.push_back(std::move(m));
   }
   return out;

@@ -34,6 +34,26 @@ std::string_view to_string(TokenKind kind) {
 
 struct FastTable;
 
+namespace {
+
+// Where tokens are written: the elements of a vector, reused from one call to
+// the next (a token's string keeps its storage), of which the first `size`
+// are this call's tokens.
+struct TokenOut {
+  std::vector<Token>& slots;
+  std::size_t size = 0;
+
+  // The next token. Its fields hold whatever the slot held: set them all.
+  Token& add() {
+    if (size == slots.size()) slots.emplace_back();
+    return slots[size++];
+  }
+  Token& operator[](std::size_t k) { return slots[k]; }
+  std::vector<Token>::iterator at(std::size_t k) { return slots.begin() + static_cast<std::ptrdiff_t>(k); }
+};
+
+}  // namespace
+
 struct Tokenizer::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   std::unique_ptr<icu::BreakIterator> sentences;
@@ -42,15 +62,15 @@ struct Tokenizer::Impl {
   bool sentences_on = true;                  // TokenizerOptions::sentences
 
   Status normalize_into(std::string_view text, std::string& out) const;
-  Status icu_tokens(std::string_view text, std::size_t from, std::size_t to, std::size_t base,
-                    std::vector<Token>& out);
-  Result<std::vector<Token>> tokenize_reference(std::string_view text, std::size_t base);
-  Result<std::vector<Token>> tokenize_fast(std::string_view text, std::size_t base);
+  Status icu_tokens(std::string_view text, std::size_t from, std::size_t to, std::size_t base, TokenOut& out);
+  Status tokenize_reference(std::string_view text, std::size_t base, TokenOut& out);
+  Status tokenize_fast(std::string_view text, std::size_t base, TokenOut& out);
   Status number_sentences(std::string_view text, std::size_t base,
-                          const std::vector<std::pair<std::size_t, std::size_t>>& candidates, std::vector<Token>& tokens);
+                          const std::vector<std::pair<std::size_t, std::size_t>>& candidates, TokenOut& tokens);
   int quick_sentence_end(std::string_view text, std::size_t e1, std::size_t b2) const;
   Result<bool> icu_sentence_end(std::string_view text, std::size_t w0, std::size_t b1, std::size_t b2);
   std::string window;  // the text ICU's sentence iterator is looking at
+  std::vector<std::pair<std::size_t, std::size_t>> candidate_ranges;  // see tokenize_fast
   static Result<std::unique_ptr<FastTable>> build_fast_table(const icu::Normalizer2& nfkc_cf);
 };
 
@@ -232,9 +252,9 @@ std::uint8_t classify(UChar32 c, const icu::Normalizer2& nfkc_cf) {
 // where the span ends, and `first_terminator` to where its first character
 // that may end a sentence (SB flag kSbSet) begins, or SIZE_MAX. Returns false,
 // with `out` as it was, if the span needs ICU.
-bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::size_t base, std::vector<Token>& out,
+bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::size_t base, TokenOut& out,
                std::size_t& end, std::size_t& first_terminator) {
-  const std::size_t mark = out.size();
+  const std::size_t mark = out.size;
   first_terminator = SIZE_MAX;
   const std::size_t e = text.size();
   std::size_t i = s;
@@ -268,7 +288,7 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
         const std::size_t after_len = decode_short(text, i + len, after);
         if (after_len == 0 || t.cls[after] == kLetter || t.cls[after] == kDigit) break;  // "U.N.", "1,000": ICU
       }
-      Token& token = out.emplace_back();
+      Token& token = out.add();
       token.begin = base + start;
       token.end = base + i;
       token.kind = t.cls[last] == kDigit ? TokenKind::kNumber : TokenKind::kWord;
@@ -314,12 +334,11 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
       i += len;
     } else if (cls == kSymbol) {
       if (t.sentence[c] == kSbSet && first_terminator == SIZE_MAX) first_terminator = i;
-      Token token;
+      Token& token = out.add();
       token.begin = base + i;
       token.end = base + i + len;
       token.kind = TokenKind::kOther;
       token.normalized.assign(t.map(c));
-      out.push_back(std::move(token));
       i += len;
     } else {
       break;
@@ -329,7 +348,7 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
     end = e;
     return true;
   }
-  out.resize(mark);
+  out.size = mark;
   while (i < e && !is_space_byte(static_cast<unsigned char>(text[i]))) ++i;
   end = i;
   return false;
@@ -345,7 +364,7 @@ Tokenizer::~Tokenizer() = default;
 // Cuts [from, to) of `text` with ICU and appends its tokens (position and
 // sentence not set). `from` must be a certain word boundary.
 Status Tokenizer::Impl::icu_tokens(std::string_view text, std::size_t from, std::size_t to, std::size_t base,
-                                   std::vector<Token>& out) {
+                                   TokenOut& out) {
   const std::string_view part = text.substr(from, to - from);
   if (Status s = attach(*words, part); !s.ok()) return s;
   int32_t begin = words->first();
@@ -354,27 +373,21 @@ Status Tokenizer::Impl::icu_tokens(std::string_view text, std::size_t from, std:
     const int32_t rule_status = words->getRuleStatus();
     const bool is_word = rule_status >= UBRK_WORD_NONE_LIMIT;
     if (!is_word && !has_symbol(piece)) continue;
-    Token token;
+    Token& token = out.add();
     token.begin = base + from + static_cast<std::size_t>(begin);
     token.end = base + from + static_cast<std::size_t>(end);
     token.kind = is_word ? kind_of(rule_status) : TokenKind::kOther;
     if (Status st = normalize_into(piece, token.normalized); !st.ok()) return st;
-    out.push_back(std::move(token));
   }
   return Status::Ok();
 }
 
-Result<std::vector<Token>> Tokenizer::Impl::tokenize_fast(std::string_view text, std::size_t base) {
-  if (text.size() >= static_cast<std::size_t>(INT32_MAX)) {
-    return Status::InvalidInput("text of " + std::to_string(text.size()) +
-                                " bytes is too large (the limit is 2 GiB per document)");
-  }
-  std::vector<Token> tokens;
-  tokens.reserve(text.size() / 6);
+Status Tokenizer::Impl::tokenize_fast(std::string_view text, std::size_t base, TokenOut& tokens) {
   // Where a sentence may end: the byte ranges that hold every character that
   // may end one (a terminator, a line break) and every span ICU cut; the
   // sentence scan looks only inside them.
-  std::vector<std::pair<std::size_t, std::size_t>> candidates;
+  std::vector<std::pair<std::size_t, std::size_t>>& candidates = candidate_ranges;
+  candidates.clear();
   const std::size_t n = text.size();
   std::size_t i = 0;
   std::size_t region_begin = 0, region_end = 0;  // spans waiting for ICU, as one region
@@ -393,15 +406,14 @@ Result<std::vector<Token>> Tokenizer::Impl::tokenize_fast(std::string_view text,
     }
     if (line_breaks >= 2) candidates.emplace_back(line_break, i);
     if (i == n) break;
-    const std::size_t mark = tokens.size();
+    const std::size_t mark = tokens.size;
     const std::size_t span = i;
     std::size_t terminator = SIZE_MAX;
     if (fast_span(*fast, text, span, base, tokens, i, terminator)) {
       if (region) {  // the region's tokens come first
-        const std::size_t span_tokens = tokens.size() - mark;
+        const std::size_t span_tokens = tokens.size - mark;
         if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
-        std::rotate(tokens.begin() + static_cast<std::ptrdiff_t>(mark),
-                    tokens.begin() + static_cast<std::ptrdiff_t>(mark + span_tokens), tokens.end());
+        std::rotate(tokens.at(mark), tokens.at(mark + span_tokens), tokens.at(tokens.size));
         candidates.emplace_back(region_begin, region_end);
         region = false;
       }
@@ -417,13 +429,15 @@ Result<std::vector<Token>> Tokenizer::Impl::tokenize_fast(std::string_view text,
     candidates.emplace_back(region_begin, region_end);
   }
   if (!sentences_on) {
-    for (std::size_t k = 0; k < tokens.size(); ++k) tokens[k].position = k;
-    return tokens;
+    for (std::size_t k = 0; k < tokens.size; ++k) {
+      tokens[k].position = k;
+      tokens[k].sentence = 0;
+    }
+    return Status::Ok();
   }
   // A region is added after the line breaks of the white space that follows it.
   std::sort(candidates.begin(), candidates.end());
-  if (Status st = number_sentences(text, base, candidates, tokens); !st.ok()) return st;
-  return tokens;
+  return number_sentences(text, base, candidates, tokens);
 }
 
 namespace {
@@ -571,10 +585,10 @@ Result<bool> Tokenizer::Impl::icu_sentence_end(std::string_view text, std::size_
 // two tokens, the common cases are decided here and the others by ICU.
 Status Tokenizer::Impl::number_sentences(std::string_view text, std::size_t base,
                                          const std::vector<std::pair<std::size_t, std::size_t>>& candidates,
-                                         std::vector<Token>& tokens) {
+                                         TokenOut& tokens) {
   SentenceScan scan(text, *fast, candidates);
   std::size_t sentence = 0;
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
+  for (std::size_t k = 0; k < tokens.size; ++k) {
     tokens[k].position = k;
     if (k > 0) {
       const std::size_t b1 = tokens[k - 1].begin - base, e1 = tokens[k - 1].end - base, b2 = tokens[k].begin - base;
@@ -600,23 +614,22 @@ Status Tokenizer::Impl::number_sentences(std::string_view text, std::size_t base
   return Status::Ok();
 }
 
-Result<std::vector<Token>> Tokenizer::Impl::tokenize_reference(std::string_view text, std::size_t base) {
+Status Tokenizer::Impl::tokenize_reference(std::string_view text, std::size_t base, TokenOut& tokens) {
+  if (Status s = icu_tokens(text, 0, text.size(), base, tokens); !s.ok()) return s;
   if (!sentences_on) {
-    std::vector<Token> tokens;
-    if (Status s = icu_tokens(text, 0, text.size(), base, tokens); !s.ok()) return s;
-    for (std::size_t k = 0; k < tokens.size(); ++k) tokens[k].position = k;
-    return tokens;
+    for (std::size_t k = 0; k < tokens.size; ++k) {
+      tokens[k].position = k;
+      tokens[k].sentence = 0;
+    }
+    return Status::Ok();
   }
   const std::string joined = join_wrapped_lines(text);
   if (Status s = attach(*sentences, joined); !s.ok()) return s;
-
-  std::vector<Token> tokens;
-  if (Status s = icu_tokens(text, 0, text.size(), base, tokens); !s.ok()) return s;
   sentences->first();
   int32_t sentence_end = sentences->next();
   std::size_t sentence = 0;
   int32_t last_token_sentence_end = -1;  // end of the sentence holding the previous token
-  for (std::size_t k = 0; k < tokens.size(); ++k) {
+  for (std::size_t k = 0; k < tokens.size; ++k) {
     const auto begin = static_cast<int32_t>(tokens[k].begin - base);
     while (sentence_end != icu::BreakIterator::DONE && sentence_end <= begin) sentence_end = sentences->next();
     if (last_token_sentence_end >= 0 && sentence_end != last_token_sentence_end) ++sentence;
@@ -624,7 +637,7 @@ Result<std::vector<Token>> Tokenizer::Impl::tokenize_reference(std::string_view 
     tokens[k].sentence = sentence;
     tokens[k].position = k;
   }
-  return tokens;
+  return Status::Ok();
 }
 
 // Builds the fast table: character classes from ICU's properties, then a
@@ -700,7 +713,8 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
     }
   }
   std::vector<Token> expected;
-  if (Status s = probe_impl.icu_tokens(probes, 0, probes.size(), 0, expected); !s.ok()) return s;
+  TokenOut expected_out{expected};
+  if (Status s = probe_impl.icu_tokens(probes, 0, probes.size(), 0, expected_out); !s.ok()) return s;
   // Compare span by span (spaces cut the probes apart with certainty); repeat
   // while a character was removed, since it may serve as another's context.
   for (bool changed = true; changed;) {
@@ -712,8 +726,11 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
       const std::size_t first = k;
       while (k < expected.size() && expected[k].begin < e) ++k;
       fast.clear();
+      TokenOut fast_out{fast};
       std::size_t span_end = 0, terminator = 0;
-      if (!fast_span(*t, probes, s, 0, fast, span_end, terminator)) continue;  // ICU decides this span
+      const bool cut = fast_span(*t, probes, s, 0, fast_out, span_end, terminator);
+      fast.resize(fast_out.size);
+      if (!cut) continue;  // ICU decides this span
       bool same = fast.size() == k - first;
       for (std::size_t q = 0; same && q < fast.size(); ++q) {
         const Token& x = expected[first + q];
@@ -792,9 +809,24 @@ Result<std::vector<std::size_t>> Tokenizer::word_boundaries(std::string_view tex
   return boundaries;
 }
 
+Result<std::size_t> Tokenizer::tokenize_into(std::string_view text, std::size_t base, std::vector<Token>& tokens) {
+  if (text.size() >= static_cast<std::size_t>(INT32_MAX)) {
+    return Status::InvalidInput("text of " + std::to_string(text.size()) +
+                                " bytes is too large (the limit is 2 GiB per document)");
+  }
+  TokenOut out{tokens};
+  const Status s = impl_->fast == nullptr ? impl_->tokenize_reference(text, base, out)
+                                          : impl_->tokenize_fast(text, base, out);
+  if (!s.ok()) return s;
+  return out.size;
+}
+
 Result<std::vector<Token>> Tokenizer::tokenize(std::string_view text, std::size_t base) {
-  if (impl_->fast == nullptr) return impl_->tokenize_reference(text, base);
-  return impl_->tokenize_fast(text, base);
+  std::vector<Token> tokens;
+  Result<std::size_t> n = tokenize_into(text, base, tokens);
+  if (!n.ok()) return n.status();
+  tokens.resize(n.value());
+  return tokens;
 }
 
 }  // namespace charterkit

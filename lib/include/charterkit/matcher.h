@@ -29,6 +29,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -72,7 +73,7 @@ class Matcher {
   // (compared by primary subtag: "zh" serves "zh-Hans") and entries for every
   // language ("*") are used; an empty or "und" language uses all entries.
   // Not thread-safe (it caches per word): use one Matcher per thread.
-  std::vector<Hit> match(const std::vector<Token>& tokens, std::string_view language,
+  std::vector<Hit> match(std::span<const Token> tokens, std::string_view language,
                          const MatchOptions& options = {}) const;
 
   const Codebook& codebook() const;

@@ -80,6 +80,13 @@ class Tokenizer {
   // Not thread-safe: use one Tokenizer per thread.
   Result<std::vector<Token>> tokenize(std::string_view text, std::size_t base = 0);
 
+  // tokenize, for loops over many texts: the tokens are written to
+  // tokens[0, n), for the n returned, reusing the elements already there (a
+  // token's string keeps its storage, so nothing is allocated per token once
+  // the vector has grown); elements after n are left for the next call.
+  // REQUIRES and errors as for tokenize.
+  Result<std::size_t> tokenize_into(std::string_view text, std::size_t base, std::vector<Token>& tokens);
+
   // Returns every UAX #29 word boundary of `text` as a byte offset, 0 and
   // text.size() included (spaces and punctuation form segments of their own).
   // REQUIRES and errors as for tokenize.
