@@ -130,25 +130,46 @@ void BM_Segment(benchmark::State& state) {
 }
 BENCHMARK(BM_Segment)->Unit(benchmark::kMillisecond);
 
-// Word boundaries, kinds, NFKC_Casefold and sentences: the fast path, and ICU
-// for every character (the reference the fast path is tested against).
+// The corpus as one segmented document, shared by the stage benchmarks below.
+const charterkit::Document& document() {
+  static charterkit::Document doc =
+      std::move(charterkit::read_text_document(charterkit::Text(*corpus()), "bench", rules(), nullptr)).value();
+  return doc;
+}
+
+// Word boundaries, kinds, NFKC_Casefold and sentences, segment by segment as
+// the pipeline does: the fast path, and ICU for every character (the
+// reference the fast path is tested against).
 void BM_Tokenize(benchmark::State& state) {
   if (!have_corpus(state)) return;
   auto t = std::move(charterkit::Tokenizer::Create(charterkit::TokenizerOptions{state.range(0) != 0})).value();
-  std::size_t tokens = 0;
+  const charterkit::Document& doc = document();
+  std::vector<charterkit::Token> tokens;
+  std::size_t count = 0;
   for (auto _ : state) {
-    auto result = t.tokenize(corpus()->content());
-    tokens = result.value().size();
+    count = 0;
+    for (const auto& segment : doc.segments) {
+      count += t.tokenize_into(doc.segment_text(segment), segment.begin, tokens).value();
+    }
   }
   set_bytes(state);
-  state.counters["tokens"] = static_cast<double>(tokens);
+  state.counters["tokens"] = static_cast<double>(count);
 }
 BENCHMARK(BM_Tokenize)->ArgName("fast_path")->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
+// The default codebook over each segment's tokens, in the document's language.
 void BM_Match(benchmark::State& state) {
   if (!have_corpus(state)) return;
-  const auto tokens = std::move(tokenizer().tokenize(corpus()->content())).value();
-  for (auto _ : state) benchmark::DoNotOptimize(matcher().match(tokens, "").size());
+  const charterkit::Document& doc = document();
+  std::vector<std::vector<charterkit::Token>> tokens;
+  for (const auto& segment : doc.segments) {
+    tokens.push_back(std::move(tokenizer().tokenize(doc.segment_text(segment), segment.begin)).value());
+  }
+  for (auto _ : state) {
+    std::size_t hits = 0;
+    for (const auto& t : tokens) hits += matcher().match(t, doc.info.language).size();
+    benchmark::DoNotOptimize(hits);
+  }
   set_bytes(state);
 }
 BENCHMARK(BM_Match)->Unit(benchmark::kMillisecond);

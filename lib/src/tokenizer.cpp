@@ -823,6 +823,7 @@ Result<std::size_t> Tokenizer::tokenize_into(std::string_view text, std::size_t 
 
 Result<std::vector<Token>> Tokenizer::tokenize(std::string_view text, std::size_t base) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6);  // about one token per 6 bytes of running text
   Result<std::size_t> n = tokenize_into(text, base, tokens);
   if (!n.ok()) return n.status();
   tokens.resize(n.value());
