@@ -9,9 +9,9 @@
 # 2. Runs the Google Benchmark programs (charterkit_bench; charterkit_pipeline_bench
 #    when built, on the corpus of BENCH_PIPELINE_MB).
 # 3. Times word counting (tokenize + count) on each corpus with hyperfine:
-#    `charter words` and the peers in bench/peers/ (Python re + Counter,
-#    scikit-learn, R stringi, tidytext, tm). MB/s = file size / median time
-#    of whole runs, start-up included.
+#    `charter words` (on every processor, and on one) and the peers in
+#    bench/peers/ (Python re + Counter, scikit-learn, R stringi, tidytext,
+#    tm). MB/s = file size / median time of whole runs, start-up included.
 # 4. With the ToTA corpus at ../shared/corpora/tota: times `charter similarity
 #    --measure char5-jaccard` on English treaties and stringdist.R on a sample
 #    of their pairs.
@@ -136,6 +136,7 @@ if [ -n "$have_hyperfine" ]; then
     file=$(corpus_file "$mb")
     o=$out/words-$mb
     time_it "$mb" "charter words" charterkit "$o.tsv" "'$charter' words '$file' --format tsv -o '$o.tsv'"
+    time_it "$mb" "charter words, 1 thread" charterkit "$o.j1.tsv" "'$charter' words '$file' -j1 --format tsv -o '$o.j1.tsv'"
     time_it "$mb" "Python re + Counter" peer "$o.counter.out" "'$python' '$peers/counter.py' '$file' > '$o.counter.out'"
     if have_sklearn; then
       time_it "$mb" "scikit-learn CountVectorizer (one document)" peer "$o.sklearn.out" "'$python' '$peers/sklearn.py' '$file' > '$o.sklearn.out'"
