@@ -1,9 +1,13 @@
 // The tokenizer's fast path against ICU alone (TokenizerOptions::fast_path =
 // false): every token's span, kind, normalized form, sentence and position
 // must be the same, on real treaties, on random text built to hit every rule
-// of UAX #29, and on Unicode's own word-break test strings.
+// of UAX #29, on the benchmarks' generated corpus, and on Unicode's own
+// word-break test strings.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -125,6 +129,22 @@ TEST_CASE("fast and ICU tokenizers agree on Unicode's word-break test strings", 
     REQUIRE(difference("Art. " + text + " peace " + text + ". The") == "");
   }
   CHECK(cases == 1823);
+}
+
+TEST_CASE("fast and ICU tokenizers agree on a generated English and Russian treaty corpus", "[tokenizer][differential]") {
+  // charterkit_gencorpus, the benchmarks' generator: articles of numbered
+  // paragraphs, wrapped lines, words of the built-in corpus and codebook with
+  // a Zipf-like law, numbers, commas, parenthesized asides.
+  const std::string path = std::string(CHARTERKIT_BINARY_DIR) + "/differential-corpus." + std::to_string(::getpid()) + ".txt";
+  const test_util::Run generated =
+      test_util::shell(std::string("'") + CHARTERKIT_GENCORPUS_EXE + "' --mb 2 --out '" + path + "'");
+  INFO(generated.err);
+  REQUIRE(generated.exit_code == 0);
+  auto text = charterkit::load_text(path);
+  std::remove(path.c_str());
+  REQUIRE(text.ok());
+  REQUIRE(text.value().content().size() >= 2000000);
+  CHECK(difference(text.value().content()) == "");
 }
 
 TEST_CASE("fast and ICU tokenizers agree on the UN Charter, the NATO treaty and ToTA", "[tokenizer][differential][shared]") {
