@@ -23,6 +23,23 @@ std::vector<Token> tokens_of(std::string_view text, std::size_t base = 0) {
   return std::move(tokens).value();
 }
 
+// Checks that `got` has the tokens of `expected`, field by field; sentences
+// too, unless `sentences` is false, when every sentence must be 0.
+void check_same_tokens(const std::vector<Token>& expected, const Token* got, std::size_t n, bool sentences = true) {
+  REQUIRE(n == expected.size());
+  for (std::size_t k = 0; k < n; ++k) {
+    const Token& x = expected[k];
+    const Token& y = got[k];
+    INFO("token " << k << " " << x.normalized);
+    CHECK(y.begin == x.begin);
+    CHECK(y.end == x.end);
+    CHECK(y.kind == x.kind);
+    CHECK(y.position == x.position);
+    CHECK(y.normalized == x.normalized);
+    CHECK(y.sentence == (sentences ? x.sentence : 0));
+  }
+}
+
 std::vector<std::string> slices(std::string_view text, const std::vector<Token>& tokens) {
   std::vector<std::string> out;
   for (const Token& t : tokens) out.emplace_back(text.substr(t.begin, t.end - t.begin));
@@ -177,19 +194,8 @@ TEST_CASE("without sentences the tokens are the same and every sentence is 0", "
     auto expected = a.value().tokenize(text, 7), got = b.value().tokenize(text, 7);
     REQUIRE(expected.ok());
     REQUIRE(got.ok());
-    REQUIRE(got.value().size() == expected.value().size());
     CHECK(expected.value().back().sentence > 3);  // the text has sentences to lose
-    for (std::size_t k = 0; k < got.value().size(); ++k) {
-      const Token& x = expected.value()[k];
-      const Token& y = got.value()[k];
-      INFO("token " << k << " " << x.normalized);
-      CHECK(y.begin == x.begin);
-      CHECK(y.end == x.end);
-      CHECK(y.kind == x.kind);
-      CHECK(y.position == x.position);
-      CHECK(y.normalized == x.normalized);
-      CHECK(y.sentence == 0);
-    }
+    check_same_tokens(expected.value(), got.value().data(), got.value().size(), false);
   }
 }
 
@@ -218,19 +224,8 @@ TEST_CASE("tokenize_into reuses a vector and gives what tokenize gives", "[token
         REQUIRE(expected.ok());
         auto n = tokenizer.value().tokenize_into(text, 3, reused);
         REQUIRE(n.ok());
-        REQUIRE(n.value() == expected.value().size());
         REQUIRE(reused.size() >= n.value());
-        for (std::size_t k = 0; k < n.value(); ++k) {
-          const Token& x = expected.value()[k];
-          const Token& y = reused[k];
-          INFO("token " << k << " " << x.normalized);
-          CHECK(y.begin == x.begin);
-          CHECK(y.end == x.end);
-          CHECK(y.kind == x.kind);
-          CHECK(y.sentence == x.sentence);
-          CHECK(y.position == x.position);
-          CHECK(y.normalized == x.normalized);
-        }
+        check_same_tokens(expected.value(), reused.data(), n.value());
       }
     }
   }
