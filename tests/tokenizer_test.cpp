@@ -231,6 +231,42 @@ TEST_CASE("tokenize_into reuses a vector and gives what tokenize gives", "[token
   }
 }
 
+TEST_CASE("the fast path cuts ordinary prose and leaves to ICU only what needs it", "[tokenizer]") {
+  const struct {
+    const char* what;
+    std::string text;
+    std::size_t icu_bytes;  // the rest is the fast path's
+  } cases[] = {
+      {"English and Russian prose, numbers and punctuation",
+       "Article 1. The purposes (of 1945) are: peace, security!\n\nСтатья 2. Цели: мир; «безопасность»? Да.", 0},
+      {"a dash of three bytes goes to ICU with the space before it", "Цели — мир", 4},
+      {"Greek, Armenian, Arabic and Kazakh words", "Ειρήνη Խաղաղություն سلام Қауіпсіздік", 0},
+      {"a full stop between letters goes to ICU with the space before it", "the U.N. Charter", 5},
+      {"so does a comma between digits", "about 1,000 troops", 6},
+      {"Chinese goes to ICU whole", "加强互信。打击恐怖主义。", 36},
+      {"an emoji and the space before it", "peace 😀 now", 5},
+  };
+  for (const auto& c : cases) {
+    SECTION(c.what) {
+      auto tokenizer = Tokenizer::Create();
+      REQUIRE(tokenizer.ok());
+      REQUIRE(tokenizer.value().tokenize(c.text).ok());
+      CHECK(tokenizer.value().stats().icu_bytes == c.icu_bytes);
+      CHECK(tokenizer.value().stats().fast_bytes == c.text.size() - c.icu_bytes);
+      // Counts add up over calls, and ICU alone cuts everything.
+      std::vector<Token> tokens;
+      REQUIRE(tokenizer.value().tokenize_into(c.text, 0, tokens).ok());
+      CHECK(tokenizer.value().stats().icu_bytes == 2 * c.icu_bytes);
+      CHECK(tokenizer.value().stats().fast_bytes == 2 * (c.text.size() - c.icu_bytes));
+      auto icu = Tokenizer::Create(charterkit::TokenizerOptions{false});
+      REQUIRE(icu.ok());
+      REQUIRE(icu.value().tokenize(c.text).ok());
+      CHECK(icu.value().stats().icu_bytes == c.text.size());
+      CHECK(icu.value().stats().fast_bytes == 0);
+    }
+  }
+}
+
 TEST_CASE("word boundaries include both ends and every segment", "[tokenizer]") {
   auto boundaries = shared_tokenizer().word_boundaries("ab, cd");
   REQUIRE(boundaries.ok());

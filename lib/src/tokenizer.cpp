@@ -71,6 +71,7 @@ struct Tokenizer::Impl {
   Result<bool> icu_sentence_end(std::string_view text, std::size_t w0, std::size_t b1, std::size_t b2);
   std::string window;  // the text ICU's sentence iterator is looking at
   std::vector<std::pair<std::size_t, std::size_t>> candidate_ranges;  // see tokenize_fast
+  TokenizerStats stats;
   static Result<std::unique_ptr<FastTable>> build_fast_table(const icu::Normalizer2& nfkc_cf);
 };
 
@@ -392,6 +393,7 @@ Status Tokenizer::Impl::tokenize_fast(std::string_view text, std::size_t base, T
   std::size_t i = 0;
   std::size_t region_begin = 0, region_end = 0;  // spans waiting for ICU, as one region
   bool region = false;
+  std::size_t icu_bytes = 0;  // of the regions given to ICU
   while (i < n) {
     // A single line break counts as a space: only white space with two line
     // breaks (CRLF being one) may end a sentence (one at the end of the text
@@ -415,6 +417,7 @@ Status Tokenizer::Impl::tokenize_fast(std::string_view text, std::size_t base, T
         if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
         std::rotate(tokens.at(mark), tokens.at(mark + span_tokens), tokens.at(tokens.size));
         candidates.emplace_back(region_begin, region_end);
+        icu_bytes += region_end - region_begin;
         region = false;
       }
       if (terminator != SIZE_MAX) candidates.emplace_back(terminator, i);
@@ -427,7 +430,10 @@ Status Tokenizer::Impl::tokenize_fast(std::string_view text, std::size_t base, T
   if (region) {
     if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
     candidates.emplace_back(region_begin, region_end);
+    icu_bytes += region_end - region_begin;
   }
+  stats.icu_bytes += icu_bytes;
+  stats.fast_bytes += n - icu_bytes;
   if (!sentences_on) {
     for (std::size_t k = 0; k < tokens.size; ++k) {
       tokens[k].position = k;
@@ -616,6 +622,7 @@ Status Tokenizer::Impl::number_sentences(std::string_view text, std::size_t base
 
 Status Tokenizer::Impl::tokenize_reference(std::string_view text, std::size_t base, TokenOut& tokens) {
   if (Status s = icu_tokens(text, 0, text.size(), base, tokens); !s.ok()) return s;
+  stats.icu_bytes += text.size();
   if (!sentences_on) {
     for (std::size_t k = 0; k < tokens.size; ++k) {
       tokens[k].position = k;
@@ -820,6 +827,8 @@ Result<std::size_t> Tokenizer::tokenize_into(std::string_view text, std::size_t 
   if (!s.ok()) return s;
   return out.size;
 }
+
+TokenizerStats Tokenizer::stats() const { return impl_->stats; }
 
 Result<std::vector<Token>> Tokenizer::tokenize(std::string_view text, std::size_t base) {
   std::vector<Token> tokens;

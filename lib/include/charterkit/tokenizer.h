@@ -64,6 +64,14 @@ struct TokenizerOptions {
   bool sentences = true;
 };
 
+// Bytes of text a tokenizer has cut so far, by the fast path's table and by
+// ICU (white space is counted with what follows it). Shows whether a corpus
+// is in scripts the fast path knows, and holds the fast path to its job.
+struct TokenizerStats {
+  std::size_t fast_bytes = 0;
+  std::size_t icu_bytes = 0;
+};
+
 class Tokenizer {
  public:
   // Creates a tokenizer. Errors: Internal when ICU's data cannot be loaded.
@@ -86,6 +94,9 @@ class Tokenizer {
   // the vector has grown); elements after n are left for the next call.
   // REQUIRES and errors as for tokenize.
   Result<std::size_t> tokenize_into(std::string_view text, std::size_t base, std::vector<Token>& tokens);
+
+  // The bytes tokenized so far by this tokenizer (tokenize and tokenize_into).
+  TokenizerStats stats() const;
 
   // Returns every UAX #29 word boundary of `text` as a byte offset, 0 and
   // text.size() included (spaces and punctuation form segments of their own).
