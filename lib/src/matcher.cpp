@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <cstdint>
-#include <cstring>
-#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -116,7 +115,6 @@ class StartFilter {
 std::size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
 
 std::string_view primary(std::string_view language) { return language.substr(0, language.find('-')); }
-
 
 // The codebook compiled for one language: only the entries the language uses
 // are in its tries, so words of other languages' entries are never looked at.
