@@ -91,7 +91,7 @@ TEST_CASE("fast and ICU tokenizers agree on random text that hits every rule", "
       U"ไทย", U"ສ", U"한국", U" ", U"  ", U"\t", U"\n", U"\r\n", U"\n\n", U"\n \n", U"\r", U"\v", U"\f",
       U"\u0085", U"\u2028", U"\u2029", U"\u00A0", U"\u3000", U"\u2003", U"\x01", U"\x7f", U"e.g.",
       U"U.S.", U"Art. 5", U"No. 3", U"etc. the", U"! The", U". the", U". The", U". 1945", U".) The",
-      U".\" The", U"?\n\nThe", U"\u0589 The", U"\u061F \u0628", U"\u06D4 The", U"\u0700", U"\u07F9 \u07CA"};
+      U".\" The", U"?\n\nThe", U"\u0589 The", U"\u061F \u0628", U"\u06D4 The", U"\u0700", U"\u07F9 \u07CA", U"l'", U"d'une", U"1,000", U"2.5", U"art.5", U"\u00B7", U"\u0387", U"\u037E"};
   std::mt19937 rng(20261129);
   std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(1, 60);
   std::string failures;

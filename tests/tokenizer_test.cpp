@@ -241,8 +241,9 @@ TEST_CASE("the fast path cuts ordinary prose and leaves to ICU only what needs i
        "Article 1. The purposes (of 1945) are: peace, security!\n\nСтатья 2. Цели: мир; «безопасность»? Да.", 0},
       {"a dash of three bytes goes to ICU with the space before it", "Цели — мир", 4},
       {"Greek, Armenian, Arabic and Kazakh words", "Ειρήνη Խաղաղություն سلام Қауіпсіздік", 0},
-      {"a full stop between letters goes to ICU with the space before it", "the U.N. Charter", 5},
-      {"so does a comma between digits", "about 1,000 troops", 6},
+      {"full stops, commas and apostrophes between letters or digits",
+       "the U.N. Charter, about 1,000 troops, 2.5 per cent, the Party's, l'Organisation, aujourd'hui", 0},
+      {"a mid character between a letter and a digit", "art.5 and 5.a", 0},
       {"Chinese goes to ICU whole", "加强互信。打击恐怖主义。", 36},
       {"an emoji and the space before it", "peace 😀 now", 5},
   };

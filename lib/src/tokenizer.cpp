@@ -169,6 +169,8 @@ bool is_ascii(std::string_view s) {
 // ---------------------------------------------------------------------------
 
 enum CharClass : std::uint8_t { kSlow = 0, kSpace, kLetter, kDigit, kMid, kPunct, kSymbol };
+// What a mid character joins when it stands between two of them.
+enum MidJoin : std::uint8_t { kJoinsNothing = 0, kJoinsLetters = 1, kJoinsDigits = 2 };
 // Sentence flags: what a character does to "a sentence may end here".
 enum SentenceFlag : std::uint8_t { kSbClear = 0, kSbKeep, kSbSet };
 
@@ -185,6 +187,7 @@ struct FastTable {
   std::array<char, 128> lower{};                           // ASCII case folding
   std::array<bool, kFastLimit> same_length{};  // the mapping has as many UTF-8 bytes as the character
   std::array<bool, 256> ascii_word{};          // ASCII letters and digits, by byte
+  std::array<std::uint8_t, kFastLimit> mid_join{};  // MidJoin bits of each kMid character
   std::array<bool, 256> may_set{};  // bytes that may begin a character that may end a sentence
   std::string_view map(UChar32 c) const {
     return std::string_view(maps).substr(map_begin[c], map_begin[c + 1] - map_begin[c]);
@@ -248,6 +251,19 @@ std::uint8_t classify(UChar32 c, const icu::Normalizer2& nfkc_cf) {
   }
 }
 
+// What the mid character `c` joins, by its word-break property. ICU's root
+// rules take the colon out of MidLetter; fast_span's ASCII folding leaves
+// only bytes below 0x40 alone. The probes in build_fast_table check the rest.
+std::uint8_t mid_join_of(UChar32 c) {
+  if (c == ':' || (c >= 0x40 && c < 0x80)) return kJoinsNothing;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_MIDLETTER: return kJoinsLetters;
+    case U_WB_MIDNUM: return kJoinsDigits;
+    case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return kJoinsLetters | kJoinsDigits;
+    default: return kJoinsNothing;
+  }
+}
+
 // Cuts the span of `text` that starts at `s` and ends before the next ASCII
 // white space (or the end), and appends its tokens to `out`; sets `end` to
 // where the span ends, and `first_terminator` to where its first character
@@ -272,23 +288,37 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
       // The run of letters and digits.
       const std::size_t start = i;
       bool ascii = true, same_length = true;
+      // The last character before `i`: ASCII, or two bytes.
+      const auto last_before = [&](std::size_t at) {
+        UChar32 last = static_cast<unsigned char>(text[at - 1]);
+        if (last >= 0x80) decode_short(text, at - 2, last);
+        return last;
+      };
       while (true) {
         while (i < e && t.ascii_word[static_cast<unsigned char>(text[i])]) ++i;  // a byte each
         if (i >= e) break;
         len = decode_short(text, i, c);
-        if (len != 2 || (t.cls[c] != kLetter && t.cls[c] != kDigit)) break;
-        ascii = false;
-        same_length = same_length && t.same_length[c];
-        i += 2;
-      }
-      // The run's last character: ASCII, or two bytes.
-      UChar32 last = static_cast<unsigned char>(text[i - 1]);
-      if (last >= 0x80) decode_short(text, i - 2, last);
-      if (i < e && len != 0 && t.cls[c] == kMid && i + len < e) {
+        if (len == 2 && (t.cls[c] == kLetter || t.cls[c] == kDigit)) {
+          ascii = false;
+          same_length = same_length && t.same_length[c];
+          i += 2;
+          continue;
+        }
+        // A mid character between two letters or two digits that it joins
+        // (UAX #29 WB6, WB7, WB11, WB12): "U.N", "1,000", "l'Organisation".
+        if (len == 0 || t.mid_join[c] == 0 || i + len >= e) break;
         UChar32 after;
-        const std::size_t after_len = decode_short(text, i + len, after);
-        if (after_len == 0 || t.cls[after] == kLetter || t.cls[after] == kDigit) break;  // "U.N.", "1,000": ICU
+        if (decode_short(text, i + len, after) == 0) break;
+        const std::uint8_t before_cls = t.cls[last_before(i)], after_cls = t.cls[after];
+        const bool joins = (before_cls == kLetter && after_cls == kLetter && (t.mid_join[c] & kJoinsLetters)) ||
+                           (before_cls == kDigit && after_cls == kDigit && (t.mid_join[c] & kJoinsDigits));
+        if (!joins) break;
+        if (t.sentence[c] == kSbSet && first_terminator == SIZE_MAX) first_terminator = i;
+        ascii = ascii && len == 1;
+        same_length = same_length && t.same_length[c];
+        i += len;
       }
+      const UChar32 last = last_before(i);
       Token& token = out.add();
       token.begin = base + start;
       token.end = base + i;
@@ -665,7 +695,8 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
       t->cls[c] = kSlow;
     }
     t->map_begin[c] = static_cast<std::uint32_t>(t->maps.size());
-    if (t->cls[c] == kLetter || t->cls[c] == kDigit || t->cls[c] == kSymbol) {
+    if (t->cls[c] == kMid) t->mid_join[c] = mid_join_of(c);
+    if (t->cls[c] == kLetter || t->cls[c] == kDigit || t->cls[c] == kSymbol || t->cls[c] == kMid) {
       UErrorCode status = U_ZERO_ERROR;
       icu::UnicodeString mapped = nfkc_cf.normalize(icu::UnicodeString(c), status);
       if (U_FAILURE(status)) return icu_error("Normalizer2::normalize", status);
@@ -706,7 +737,8 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
     if (t->cls[c] == kLetter) {  // letters behave alike: two probes each
       forms = {"a" + ch + "1", "$" + ch + "."};
     } else {
-      forms = {ch, ch + ch, "a" + ch + "a", "1" + ch + "1"};
+      forms = {ch,           ch + ch,       "a" + ch + "a",      "1" + ch + "1",      "a" + ch + "1",
+               "1" + ch + "a", "a" + ch + ch + "a", "a" + ch + "a" + ch + "a", "\xD1\x8F" + ch + "\xD1\x8F"};
       for (const char* x : contexts) {
         forms.push_back(x + ch);
         forms.push_back(ch + x);
