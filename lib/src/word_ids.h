@@ -48,29 +48,16 @@ class WordIds {
 
   WordIds() { slots_.assign(kInitialSlots, Slot{}); }
 
-  // The id of `word`, or kNone if it was never interned.
-  std::uint32_t find(std::string_view word) const { return find(word, hash_word(word)); }
-  std::uint32_t find(std::string_view word, std::uint64_t hash) const {
-    const std::uint32_t tag = tag_of(hash, word.size());
-    for (std::size_t i = hash & mask();; i = (i + 1) & mask()) {
-      const Slot& slot = slots_[i];
-      if (slot.id == kNone) return kNone;
-      if (slot.tag == tag && same(slot, word)) return slot.id;
-    }
-  }
+  // The id of `word` (whose hash_word is `hash`), or kNone if it was never interned.
+  std::uint32_t find(std::string_view word, std::uint64_t hash) const { return slots_[probe(word, hash)].id; }
 
   // The id of `word`, given a new one (size() before the call) if it has none.
   std::uint32_t intern(std::string_view word) { return intern(word, hash_word(word)); }
   std::uint32_t intern(std::string_view word, std::uint64_t hash) {
-    const std::uint32_t tag = tag_of(hash, word.size());
-    std::size_t i = hash & mask();
-    for (;; i = (i + 1) & mask()) {
-      const Slot& slot = slots_[i];
-      if (slot.id == kNone) break;
-      if (slot.tag == tag && same(slot, word)) return slot.id;
-    }
+    const std::size_t i = probe(word, hash);
+    if (slots_[i].id != kNone) return slots_[i].id;
     const auto id = static_cast<std::uint32_t>(size());
-    slots_[i] = Slot{tag, id, words_.size()};
+    slots_[i] = Slot{tag_of(hash, word.size()), id, words_.size()};
     words_.append(word);
     ends_.push_back(words_.size());
     if (2 * size() > slots_.size()) grow();
@@ -82,8 +69,6 @@ class WordIds {
     return std::string_view(words_).substr(begin, ends_[id] - begin);
   }
   std::size_t size() const { return ends_.size(); }
-  // Bytes of all the words together.
-  std::size_t bytes() const { return words_.size(); }
 
   void clear() {
     slots_.assign(kInitialSlots, Slot{});
@@ -105,19 +90,25 @@ class WordIds {
   }
 
   std::size_t mask() const { return slots_.size() - 1; }
+  // The slot that holds `word`, or the empty slot where it would go.
+  std::size_t probe(std::string_view word, std::uint64_t hash) const {
+    const std::uint32_t tag = tag_of(hash, word.size());
+    std::size_t i = hash & mask();
+    while (slots_[i].id != kNone && !(slots_[i].tag == tag && same(slots_[i], word))) i = (i + 1) & mask();
+    return i;
+  }
   // REQUIRES: slot.tag == tag_of(hash_word(word), word.size()).
   bool same(const Slot& slot, std::string_view word) const {
     if (word.size() >= 255 && ends_[slot.id] - slot.offset != word.size()) return false;
     return std::memcmp(words_.data() + slot.offset, word.data(), word.size()) == 0;
   }
+  // Doubles the slots and places every word again, from the words themselves.
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
+    slots_.assign(slots_.size() * 2, Slot{});
     for (std::uint32_t id = 0; id < size(); ++id) {
-      const std::uint64_t hash = hash_word(word(id));
-      std::size_t i = hash & mask();
-      while (slots_[i].id != kNone) i = (i + 1) & mask();
-      slots_[i] = Slot{tag_of(hash, word(id).size()), id, id == 0 ? 0 : ends_[id - 1]};
+      const std::string_view w = word(id);
+      const std::uint64_t hash = hash_word(w);
+      slots_[probe(w, hash)] = Slot{tag_of(hash, w.size()), id, id == 0 ? 0 : ends_[id - 1]};
     }
   }
 
