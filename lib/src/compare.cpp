@@ -185,8 +185,16 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
   std::mutex progress_mutex;
   const unsigned workers = internal::worker_count(batch.threads, pieces.size());
   // Per worker: the words seen (interned) and their counts, by id.
-  std::vector<internal::WordIds> words(workers);
-  std::vector<std::vector<std::int64_t>> counts(workers);
+  struct Counts {
+    internal::WordIds words;
+    std::vector<std::int64_t> of;  // by word id
+    void add(std::string_view word, std::int64_t n) {
+      const std::uint32_t id = words.intern(word);
+      if (id == of.size()) of.push_back(0);
+      of[id] += n;
+    }
+  };
+  std::vector<Counts> counts(workers);
   std::vector<std::int64_t> totals(workers, 0);
   std::vector<std::optional<Tokenizer>> tokenizers(workers);
   std::vector<std::vector<Token>> tokens(workers);  // each worker's, reused
@@ -209,9 +217,7 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
         if (t.kind == TokenKind::kOther) continue;
         ++totals[w];
         if (stop && stop->contains(t.normalized)) continue;
-        const std::uint32_t id = words[w].intern(t.normalized);
-        if (id == counts[w].size()) counts[w].push_back(0);
-        ++counts[w][id];
+        counts[w].add(t.normalized, 1);
       }
     }
     if (batch.progress) {
@@ -225,16 +231,16 @@ Result<std::pair<std::vector<std::pair<std::string, std::int64_t>>, std::int64_t
   if (!status.ok()) return status;
   std::int64_t total = totals[0];
   for (unsigned w = 1; w < workers; ++w) {
-    for (std::uint32_t id = 0; id < words[w].size(); ++id) {
-      const std::uint32_t all = words[0].intern(words[w].word(id));
-      if (all == counts[0].size()) counts[0].push_back(0);
-      counts[0][all] += counts[w][id];
+    for (std::uint32_t id = 0; id < counts[w].words.size(); ++id) {
+      counts[0].add(counts[w].words.word(id), counts[w].of[id]);
     }
     total += totals[w];
   }
   std::vector<std::pair<std::string, std::int64_t>> sorted;
-  sorted.reserve(words[0].size());
-  for (std::uint32_t id = 0; id < words[0].size(); ++id) sorted.emplace_back(words[0].word(id), counts[0][id]);
+  sorted.reserve(counts[0].words.size());
+  for (std::uint32_t id = 0; id < counts[0].words.size(); ++id) {
+    sorted.emplace_back(counts[0].words.word(id), counts[0].of[id]);
+  }
   std::sort(sorted.begin(), sorted.end());
   return std::make_pair(std::move(sorted), total);
 }
