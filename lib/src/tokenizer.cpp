@@ -49,6 +49,13 @@ struct TokenOut {
     return slots[size++];
   }
   Token& operator[](std::size_t k) { return slots[k]; }
+  // Numbers the tokens, all in sentence 0 (TokenizerOptions::sentences = false).
+  void number_without_sentences() {
+    for (std::size_t k = 0; k < size; ++k) {
+      slots[k].position = k;
+      slots[k].sentence = 0;
+    }
+  }
   std::vector<Token>::iterator at(std::size_t k) { return slots.begin() + static_cast<std::ptrdiff_t>(k); }
 };
 
@@ -184,7 +191,6 @@ struct FastTable {
   std::array<std::uint8_t, kFastLimit> letter{};    // SentenceLetter
   std::array<std::uint32_t, kFastLimit + 1> map_begin{};  // NFKC_Casefold of each character,
   std::string maps;                                        // concatenated
-  std::array<char, 128> lower{};                           // ASCII case folding
   std::array<bool, kFastLimit> same_length{};  // the mapping has as many UTF-8 bytes as the character
   std::array<bool, 256> ascii_word{};          // ASCII letters and digits, by byte
   std::array<std::uint8_t, kFastLimit> mid_join{};  // MidJoin bits of each kMid character
@@ -273,6 +279,9 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
                std::size_t& end, std::size_t& first_terminator) {
   const std::size_t mark = out.size;
   first_terminator = SIZE_MAX;
+  const auto note_terminator = [&](UChar32 c, std::size_t at) {
+    if (t.sentence[c] == kSbSet && first_terminator == SIZE_MAX) first_terminator = at;
+  };
   const std::size_t e = text.size();
   std::size_t i = s;
   while (i < e) {
@@ -313,7 +322,7 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
         const bool joins = (before_cls == kLetter && after_cls == kLetter && (t.mid_join[c] & kJoinsLetters)) ||
                            (before_cls == kDigit && after_cls == kDigit && (t.mid_join[c] & kJoinsDigits));
         if (!joins) break;
-        if (t.sentence[c] == kSbSet && first_terminator == SIZE_MAX) first_terminator = i;
+        note_terminator(c, i);
         ascii = ascii && len == 1;
         same_length = same_length && t.same_length[c];
         i += len;
@@ -361,10 +370,10 @@ bool fast_span(const FastTable& t, std::string_view text, std::size_t s, std::si
         }
       }
     } else if (cls == kMid || cls == kPunct) {
-      if (t.sentence[c] == kSbSet && first_terminator == SIZE_MAX) first_terminator = i;
+      note_terminator(c, i);
       i += len;
     } else if (cls == kSymbol) {
-      if (t.sentence[c] == kSbSet && first_terminator == SIZE_MAX) first_terminator = i;
+      note_terminator(c, i);
       Token& token = out.add();
       token.begin = base + i;
       token.end = base + i + len;
@@ -424,6 +433,14 @@ Status Tokenizer::Impl::tokenize_fast(std::string_view text, std::size_t base, T
   std::size_t region_begin = 0, region_end = 0;  // spans waiting for ICU, as one region
   bool region = false;
   std::size_t icu_bytes = 0;  // of the regions given to ICU
+  // Appends the waiting region's tokens, cut by ICU.
+  const auto flush_region = [&]() -> Status {
+    if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
+    candidates.emplace_back(region_begin, region_end);
+    icu_bytes += region_end - region_begin;
+    region = false;
+    return Status::Ok();
+  };
   while (i < n) {
     // A single line break counts as a space: only white space with two line
     // breaks (CRLF being one) may end a sentence (one at the end of the text
@@ -444,11 +461,8 @@ Status Tokenizer::Impl::tokenize_fast(std::string_view text, std::size_t base, T
     if (fast_span(*fast, text, span, base, tokens, i, terminator)) {
       if (region) {  // the region's tokens come first
         const std::size_t span_tokens = tokens.size - mark;
-        if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
+        if (Status st = flush_region(); !st.ok()) return st;
         std::rotate(tokens.at(mark), tokens.at(mark + span_tokens), tokens.at(tokens.size));
-        candidates.emplace_back(region_begin, region_end);
-        icu_bytes += region_end - region_begin;
-        region = false;
       }
       if (terminator != SIZE_MAX) candidates.emplace_back(terminator, i);
     } else {
@@ -458,17 +472,12 @@ Status Tokenizer::Impl::tokenize_fast(std::string_view text, std::size_t base, T
     }
   }
   if (region) {
-    if (Status st = icu_tokens(text, region_begin, region_end, base, tokens); !st.ok()) return st;
-    candidates.emplace_back(region_begin, region_end);
-    icu_bytes += region_end - region_begin;
+    if (Status st = flush_region(); !st.ok()) return st;
   }
   stats.icu_bytes += icu_bytes;
   stats.fast_bytes += n - icu_bytes;
   if (!sentences_on) {
-    for (std::size_t k = 0; k < tokens.size; ++k) {
-      tokens[k].position = k;
-      tokens[k].sentence = 0;
-    }
+    tokens.number_without_sentences();
     return Status::Ok();
   }
   // A region is added after the line breaks of the white space that follows it.
@@ -654,10 +663,7 @@ Status Tokenizer::Impl::tokenize_reference(std::string_view text, std::size_t ba
   if (Status s = icu_tokens(text, 0, text.size(), base, tokens); !s.ok()) return s;
   stats.icu_bytes += text.size();
   if (!sentences_on) {
-    for (std::size_t k = 0; k < tokens.size; ++k) {
-      tokens[k].position = k;
-      tokens[k].sentence = 0;
-    }
+    tokens.number_without_sentences();
     return Status::Ok();
   }
   const std::string joined = join_wrapped_lines(text);
@@ -685,15 +691,10 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
   auto t = std::make_unique<FastTable>();
   for (UChar32 c = 0; c < kFastLimit; ++c) {
     t->cls[c] = classify(c, nfkc_cf);
-    if (c < 0x80) t->lower[c] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     t->sentence[c] = sentence_flag(c);
     t->letter[c] = sentence_letter(c);
-    // fast_span reports only punctuation and symbols that may end a sentence,
-    // and folds ASCII letters and digits by setting bit 0x20 where 0x40 is set.
-    if ((t->cls[c] == kLetter || t->cls[c] == kDigit) &&
-        (t->sentence[c] == kSbSet || (c < 0x80 && t->lower[c] != (c | ((c & 0x40) >> 1))))) {
-      t->cls[c] = kSlow;
-    }
+    // fast_span reports only punctuation and symbols that may end a sentence.
+    if ((t->cls[c] == kLetter || t->cls[c] == kDigit) && t->sentence[c] == kSbSet) t->cls[c] = kSlow;
     t->map_begin[c] = static_cast<std::uint32_t>(t->maps.size());
     if (t->cls[c] == kMid) t->mid_join[c] = mid_join_of(c);
     if (t->cls[c] == kLetter || t->cls[c] == kDigit || t->cls[c] == kSymbol || t->cls[c] == kMid) {
@@ -704,7 +705,12 @@ Result<std::unique_ptr<FastTable>> Tokenizer::Impl::build_fast_table(const icu::
         t->cls[c] = kSlow;
       } else {
         mapped.toUTF8String(t->maps);
-        t->same_length[c] = t->maps.size() - t->map_begin[c] == (c < 0x80 ? 1u : 2u);
+        const std::string_view mapping = std::string_view(t->maps).substr(t->map_begin[c]);
+        t->same_length[c] = mapping.size() == (c < 0x80 ? 1u : 2u);
+        // fast_span folds ASCII letters and digits by setting bit 0x20 where
+        // 0x40 is set: a character ICU folds otherwise is left to ICU.
+        const bool ascii_word = c < 0x80 && (t->cls[c] == kLetter || t->cls[c] == kDigit);
+        if (ascii_word && mapping != std::string(1, static_cast<char>(c | ((c & 0x40) >> 1)))) t->cls[c] = kSlow;
       }
     }
   }
